@@ -1,0 +1,407 @@
+//! The HTTP side of a login: TLS, connection reuse, redirects, timeouts, and the mapping
+//! of every transport failure onto a result code.
+//!
+//! Each [`Transport`] owns a single-threaded tokio runtime that the *calling* thread drives
+//! with `block_on` for the length of one call. No background thread of the library's own
+//! runs between calls, so nothing needs to be joined at exit, a `fork()` child finds no
+//! half-owned worker, and the request is not handed to another thread on the way out.
+//! Many threads may call at once: the runtime lets each of them poll its own request, and
+//! one at a time drives the shared sockets and timers.
+
+use std::error::Error as StdError;
+use std::future::Future;
+use std::mem::ManuallyDrop;
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use once_cell::sync::OnceCell;
+use reqwest::header::{HeaderValue, ACCEPT, CONTENT_TYPE};
+use reqwest::redirect;
+use rustls_pki_types::CertificateDer;
+use zeroize::Zeroizing;
+
+use crate::domain::Origin;
+use crate::error::*;
+use crate::reply::{self, Reply};
+use crate::UCONTACT_MAX_RESPONSE_BYTES;
+
+/// `Content-Type` of the login request. Java servlet containers decode a form without a
+/// charset as ISO-8859-1, so say UTF-8.
+pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=UTF-8";
+
+/// How many redirects one login may follow (each a 307/308 to the same origin).
+const MAX_REDIRECTS: usize = 5;
+
+/// Connections idle longer than this are not reused: shorter than the keep-alive of the
+/// usual servlet containers (20 s), so the server rarely closes one under us.
+const POOL_IDLE: Duration = Duration::from_secs(15);
+
+/// Where a client's proxy comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProxyChoice {
+    /// `HTTPS_PROXY`, `ALL_PROXY` and `NO_PROXY` from the environment (the default).
+    Environment,
+    /// No proxy at all.
+    Direct,
+    /// This proxy URL, checked when it was set.
+    Url(String),
+}
+
+/// What a client may be configured with.
+#[derive(Clone)]
+pub struct Settings {
+    pub connect_timeout: Duration,
+    pub total_timeout: Duration,
+    /// Trusted in addition to the system's roots.
+    pub extra_roots: Vec<CertificateDer<'static>>,
+    pub proxy: ProxyChoice,
+    pub user_agent: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            connect_timeout: Duration::from_millis(crate::UCONTACT_DEFAULT_CONNECT_TIMEOUT_MS as u64),
+            total_timeout: Duration::from_millis(crate::UCONTACT_DEFAULT_TOTAL_TIMEOUT_MS as u64),
+            extra_roots: Vec::new(),
+            proxy: ProxyChoice::Environment,
+            user_agent: concat!("ucontact/", env!("CARGO_PKG_VERSION")).to_owned(),
+        }
+    }
+}
+
+/// One runtime and its HTTP clients, owned by the process that built it.
+pub struct Transport {
+    pid: u32,
+    runtime: ManuallyDrop<tokio::runtime::Runtime>,
+    settings: Arc<Settings>,
+    /// For https:// origins; built on first use, when the trust store is loaded.
+    https: OnceCell<reqwest::Client>,
+    /// For http:// loopback origins: never through a proxy, `localhost` never looked up.
+    plain: OnceCell<reqwest::Client>,
+}
+
+impl Transport {
+    fn new(settings: Arc<Settings>) -> Result<Transport, Error> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .enable_time()
+            .build()
+            .map_err(|e| Error::new(UCONTACT_ERR_INTERNAL, format!("cannot start the I/O runtime: {e}")))?;
+        Ok(Transport {
+            pid: std::process::id(),
+            runtime: ManuallyDrop::new(runtime),
+            settings,
+            https: OnceCell::new(),
+            plain: OnceCell::new(),
+        })
+    }
+
+    fn client_for(&self, origin: &Origin) -> Result<&reqwest::Client, Error> {
+        if origin.is_https() {
+            self.https.get_or_try_init(|| build_client(&self.settings, true))
+        } else {
+            self.plain.get_or_try_init(|| build_client(&self.settings, false))
+        }
+    }
+
+    /// Logs in: one POST, its reply read and checked. Blocks the calling thread for at
+    /// most the total timeout (plus the time to build the client on first use).
+    pub fn login(&self, origin: &Origin, body: Bytes) -> Result<Zeroizing<String>, Error> {
+        let client = self.client_for(origin)?;
+        let total = self.settings.total_timeout;
+        let url = origin.login_url();
+        let work = async {
+            match tokio::time::timeout(total, login(client, origin, &url, body)).await {
+                Ok(result) => result,
+                Err(_) => Err(Error::new(
+                    UCONTACT_ERR_TIMEOUT,
+                    format!("no complete reply from {} within the total timeout of {} ms", origin.authority(), total.as_millis()),
+                )),
+            }
+        };
+        self.block_on(work)
+    }
+
+    /// Runs `work` to completion on this thread. A caller that is itself inside a tokio
+    /// runtime cannot block its thread on another runtime, so there the work runs on a
+    /// short-lived thread of its own while the caller waits.
+    fn block_on<T: Send>(&self, work: impl Future<Output = T> + Send) -> T {
+        if tokio::runtime::Handle::try_current().is_err() {
+            return self.runtime.block_on(work);
+        }
+        std::thread::scope(|scope| match scope.spawn(|| self.runtime.block_on(work)).join() {
+            Ok(value) => value,
+            Err(panic) => std::panic::resume_unwind(panic),
+        })
+    }
+}
+
+impl Drop for Transport {
+    fn drop(&mut self) {
+        // In a fork() child the runtime's epoll instance is still shared with the parent:
+        // shutting it down would deregister the parent's sockets. Leave it be.
+        if self.pid == std::process::id() {
+            // SAFETY: dropped once, here, and never used again.
+            unsafe { ManuallyDrop::drop(&mut self.runtime) };
+        }
+    }
+}
+
+/// A [`Transport`] per process: after `fork()` the child builds its own on first use and
+/// never touches the parent's, which it leaks.
+pub struct PerProcess {
+    settings: Arc<Settings>,
+    current: AtomicPtr<Transport>,
+}
+
+impl PerProcess {
+    pub fn new(settings: Settings) -> PerProcess {
+        PerProcess { settings: Arc::new(settings), current: AtomicPtr::new(std::ptr::null_mut()) }
+    }
+
+    /// Changes the settings; the next call builds a new transport with them. Takes
+    /// `&mut self`: no request may run at the same time.
+    pub fn reconfigure(&mut self, change: impl FnOnce(&mut Settings)) {
+        change(Arc::make_mut(&mut self.settings));
+        let old = std::mem::replace(self.current.get_mut(), std::ptr::null_mut());
+        release(old);
+    }
+
+    /// The transport of this process, built on first use.
+    pub fn get(&self) -> Result<&Transport, Error> {
+        let pid = std::process::id();
+        let seen = self.current.load(Ordering::Acquire);
+        // SAFETY: a non-null pointer here came from Box::into_raw below and is freed only
+        // by `reconfigure` or `drop`, which take `&mut self`.
+        if let Some(transport) = unsafe { seen.as_ref() } {
+            if transport.pid == pid {
+                return Ok(transport);
+            }
+        }
+        let fresh = Box::into_raw(Box::new(Transport::new(self.settings.clone())?));
+        match self.current.compare_exchange(seen, fresh, Ordering::AcqRel, Ordering::Acquire) {
+            // The transport replaced, if any, belongs to the parent process: leaked on
+            // purpose, see `Transport::drop`.
+            Ok(_) => Ok(unsafe { &*fresh }),
+            Err(winner) => {
+                // Another thread of this process installed one first; use it.
+                drop(unsafe { Box::from_raw(fresh) });
+                Ok(unsafe { &*winner })
+            }
+        }
+    }
+}
+
+impl Drop for PerProcess {
+    fn drop(&mut self) {
+        release(*self.current.get_mut());
+    }
+}
+
+fn release(transport: *mut Transport) {
+    if transport.is_null() {
+        return;
+    }
+    // SAFETY: the pointer came from Box::into_raw and the caller has exclusive access.
+    let transport = unsafe { Box::from_raw(transport) };
+    if transport.pid == std::process::id() {
+        drop(transport);
+    } else {
+        std::mem::forget(transport);
+    }
+}
+
+/// The trust store: the system's roots (honouring `SSL_CERT_FILE` and `SSL_CERT_DIR`) and
+/// the client's extra ones. The ring provider: aws-lc-rs' entropy seeding alone costs a
+/// short-lived process about 30 ms.
+fn tls_config(settings: &Settings, with_roots: bool) -> Result<rustls::ClientConfig, Error> {
+    let mut roots = rustls::RootCertStore::empty();
+    if with_roots {
+        for cert in rustls_native_certs::load_native_certs().certs {
+            // A system store can hold certificates rustls cannot use; skip those.
+            let _ = roots.add(cert);
+        }
+        for cert in &settings.extra_roots {
+            roots.add(cert.clone()).map_err(|e| {
+                Error::new(UCONTACT_ERR_CA_FILE, format!("a certificate of the CA file cannot be used: {e}"))
+            })?;
+        }
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Error::new(UCONTACT_ERR_INTERNAL, format!("cannot set up TLS: {e}")))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    Ok(config)
+}
+
+fn build_client(settings: &Settings, https: bool) -> Result<reqwest::Client, Error> {
+    let mut builder = reqwest::Client::builder()
+        .tls_backend_preconfigured(tls_config(settings, https)?)
+        .connect_timeout(settings.connect_timeout)
+        .redirect(same_origin_redirects())
+        .referer(false)
+        .pool_idle_timeout(POOL_IDLE)
+        .tcp_nodelay(true)
+        .user_agent(settings.user_agent.as_str());
+    if https {
+        builder = match &settings.proxy {
+            ProxyChoice::Environment => builder,
+            ProxyChoice::Direct => builder.no_proxy(),
+            ProxyChoice::Url(url) => builder.proxy(
+                reqwest::Proxy::all(url)
+                    .map_err(|_| Error::new(UCONTACT_ERR_INVALID_PROXY, "the proxy URL cannot be used"))?,
+            ),
+        };
+    } else {
+        // Plain HTTP is for loopback only: a proxy would carry the password off the
+        // machine in clear text, and `localhost` must not depend on /etc/hosts or DNS.
+        let loopback = [
+            SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            SocketAddr::from((Ipv6Addr::LOCALHOST, 0)),
+        ];
+        builder = builder.no_proxy().resolve_to_addrs("localhost", &loopback);
+    }
+    builder
+        .build()
+        .map_err(|e| Error::new(UCONTACT_ERR_INTERNAL, format!("cannot build the HTTP client: {}", innermost(&e))))
+}
+
+/// Follows a 307 or 308 that stays on the same scheme, host and port, which resends the
+/// same POST; stops at anything else and hands the 3xx back, which becomes
+/// `UCONTACT_ERR_HTTP_STATUS`. A 301/302/303 would turn the login into a GET, and another
+/// origin must never receive the credentials.
+fn same_origin_redirects() -> redirect::Policy {
+    redirect::Policy::custom(|attempt| {
+        let keeps_method = matches!(attempt.status().as_u16(), 307 | 308);
+        let same_origin = attempt.previous().first().is_some_and(|first| {
+            let next = attempt.url();
+            first.scheme() == next.scheme()
+                && first.host_str() == next.host_str()
+                && first.port_or_known_default() == next.port_or_known_default()
+        });
+        if keeps_method && same_origin && attempt.previous().len() <= MAX_REDIRECTS {
+            attempt.follow()
+        } else {
+            attempt.stop()
+        }
+    })
+}
+
+async fn login(client: &reqwest::Client, origin: &Origin, url: &str, body: Bytes) -> Result<Zeroizing<String>, Error> {
+    let mut retried = false;
+    let response = loop {
+        let request = client
+            .post(url)
+            .header(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE))
+            .header(ACCEPT, HeaderValue::from_static("application/json, text/plain, */*"))
+            .body(body.clone());
+        match request.send().await {
+            Ok(response) => break response,
+            // A kept-alive connection that the server closed while it sat idle fails
+            // this way before any reply; one fresh attempt is what browsers do too.
+            Err(e) if !retried && closed_before_reply(&e) => retried = true,
+            Err(e) => return Err(transport_error(&e, origin)),
+        }
+    };
+    let status = response.status();
+    if !status.is_success() {
+        return Err(status_error(status, origin));
+    }
+    let body = read_body(response, origin).await?;
+    match reply::parse(&body) {
+        Ok(Reply::Token(token)) => Ok(token),
+        Ok(Reply::Rejected) => Err(Error::new(
+            UCONTACT_ERR_AUTH_REJECTED,
+            format!("{} rejected the login: wrong user name or password, or the user may not log in", origin.authority()),
+        )),
+        Err(reply::Malformed(why)) => {
+            Err(Error::new(UCONTACT_ERR_BAD_RESPONSE, format!("unexpected reply from {}: {why}", origin.authority())))
+        }
+    }
+}
+
+async fn read_body(mut response: reqwest::Response, origin: &Origin) -> Result<Zeroizing<Vec<u8>>, Error> {
+    let cap = UCONTACT_MAX_RESPONSE_BYTES as usize;
+    let too_big = || {
+        Error::new(
+            UCONTACT_ERR_BAD_RESPONSE,
+            format!("the reply from {} is larger than UCONTACT_MAX_RESPONSE_BYTES ({cap} bytes)", origin.authority()),
+        )
+    };
+    if response.content_length().is_some_and(|n| n > cap as u64) {
+        return Err(too_big());
+    }
+    let mut body = Zeroizing::new(Vec::new());
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                if body.len() + chunk.len() > cap {
+                    return Err(too_big());
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(None) => return Ok(body),
+            Err(e) => return Err(transport_error(&e, origin)),
+        }
+    }
+}
+
+fn status_error(status: reqwest::StatusCode, origin: &Origin) -> Error {
+    let host = origin.authority();
+    let status_text = match status.canonical_reason() {
+        Some(reason) => format!("HTTP {} {reason}", status.as_u16()),
+        None => format!("HTTP {}", status.as_u16()),
+    };
+    let hint = match status.as_u16() {
+        300..=399 => "; only a 307 or 308 redirect to the same origin is followed",
+        404 => "; an instance too old to have the login endpoint answers so",
+        _ => "",
+    };
+    Error::new(UCONTACT_ERR_HTTP_STATUS, format!("{host} answered {status_text}{hint}"))
+}
+
+fn transport_error(e: &reqwest::Error, origin: &Origin) -> Error {
+    let host = origin.authority();
+    if let Some(tls) = find_tls_error(e) {
+        return Error::new(UCONTACT_ERR_TLS, format!("TLS with {host} failed: {tls}"));
+    }
+    if e.is_timeout() {
+        return Error::new(UCONTACT_ERR_TIMEOUT, format!("connecting to {host} timed out"));
+    }
+    let cause = innermost(e);
+    if e.is_connect() {
+        return Error::new(UCONTACT_ERR_CONNECT, format!("could not connect to {host}: {cause}"));
+    }
+    Error::new(UCONTACT_ERR_CONNECT, format!("the connection to {host} failed: {cause}"))
+}
+
+/// Walks the error's causes. An `io::Error` hides its payload from `source()` (it returns
+/// the payload's own source), so step into the payload instead.
+fn causes<'a>(e: &'a (dyn StdError + 'static)) -> impl Iterator<Item = &'a (dyn StdError + 'static)> {
+    std::iter::successors(Some(e), |&e: &&'a (dyn StdError + 'static)| {
+        match e.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()) {
+            Some(payload) => Some(payload as &(dyn StdError + 'static)),
+            None => e.source(),
+        }
+    })
+}
+
+fn find_tls_error(e: &reqwest::Error) -> Option<&rustls::Error> {
+    causes(e).find_map(|cause| cause.downcast_ref::<rustls::Error>())
+}
+
+fn closed_before_reply(e: &reqwest::Error) -> bool {
+    !e.is_connect() && causes(e).any(|cause| cause.downcast_ref::<hyper::Error>().is_some_and(|h| h.is_incomplete_message()))
+}
+
+/// The most specific cause, which says what happened ("Connection refused (os error 111)").
+fn innermost(e: &reqwest::Error) -> String {
+    causes(e).last().map(|cause| cause.to_string()).unwrap_or_else(|| e.to_string())
+}

@@ -144,9 +144,17 @@ impl Drop for Transport {
     fn drop(&mut self) {
         // In a fork() child the runtime's epoll instance is still shared with the parent:
         // shutting it down would deregister the parent's sockets. Leave it be.
-        if self.pid == std::process::id() {
-            // SAFETY: dropped once, here, and never used again.
-            unsafe { ManuallyDrop::drop(&mut self.runtime) };
+        if self.pid != std::process::id() {
+            return;
+        }
+        // SAFETY: taken once, here, and never used again.
+        let runtime = unsafe { ManuallyDrop::take(&mut self.runtime) };
+        // Tokio refuses to shut a runtime down on a thread that is driving another one
+        // (a Rust caller inside its own runtime), so do it on a thread of its own there.
+        if tokio::runtime::Handle::try_current().is_ok() {
+            let _ = std::thread::spawn(move || drop(runtime)).join();
+        } else {
+            drop(runtime);
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Helpers shared by the integration tests: the local server and calls through the C ABI.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 use std::ffi::{c_char, CStr, CString};
 use std::path::PathBuf;

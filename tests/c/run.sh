@@ -1,0 +1,63 @@
+#!/bin/sh
+# The C tests: the header compiled as C99 and C++11 with warnings as errors, a C program
+# covering every failure class run plainly, under valgrind and under AddressSanitizer,
+# and the dlclose/dlopen round trip. Starts its own local servers on loopback.
+set -eu
+cd "$(dirname "$0")/../.."
+lib_dir=$PWD/target/release
+: "${UCONTACT_SERVER_BIN:=$lib_dir/ucontact-server}"
+: "${CC:=cc}"
+: "${CXX:=c++}"
+
+work=$(mktemp -d)
+pids=""
+cleanup() { for p in $pids; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT INT TERM
+
+# start NAME ARGS...: runs a server, waits for its JSON line, sets $url.
+start() {
+  name=$1; shift
+  "$UCONTACT_SERVER_BIN" "$@" > "$work/$name.json" &
+  pids="$pids $!"
+  for _ in $(seq 200); do [ -s "$work/$name.json" ] && break; sleep 0.05; done
+  url=$(sed -n 's/.*"url":"\([^"]*\)".*/\1/p' "$work/$name.json")
+  [ -n "$url" ] || { echo "run.sh: server $name did not start" >&2; exit 1; }
+}
+
+start plain;  export UCONTACT_TEST_PLAIN=$url
+start status --fault status:503; export UCONTACT_TEST_STATUS=$url
+start bad --fault 'body:{}'; export UCONTACT_TEST_BAD=$url
+start silent --fault silent; export UCONTACT_TEST_SILENT=$url
+start tls --tls "$work/tls"; export UCONTACT_TEST_TLS=$url
+export UCONTACT_TEST_CA_FILE=$work/tls/ca.pem
+closed_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+export UCONTACT_TEST_CLOSED=http://127.0.0.1:$closed_port
+
+strict="-Wall -Wextra -pedantic -Werror"
+link="-L$lib_dir -lucontact -Wl,-rpath,$lib_dir"
+
+"$CC" -std=c99 $strict -Iinclude -c tests/c/test_abi.c -o "$work/header_c99.o"
+"$CXX" -std=c++11 $strict -Iinclude tests/c/header.cpp $link -o "$work/header_cpp"
+"$work/header_cpp"
+
+"$CC" -std=c99 $strict -g -Iinclude tests/c/test_abi.c $link -o "$work/test_abi"
+"$work/test_abi"
+
+echo "test_abi under valgrind:"
+valgrind --quiet --error-exitcode=99 --suppressions=tests/c/valgrind.supp --leak-check=full --errors-for-leak-kinds=definite,indirect \
+  --show-leak-kinds=definite,indirect "$work/test_abi"
+
+if command -v clang > /dev/null; then
+  echo "test_abi under AddressSanitizer:"
+  clang -std=c99 $strict -g -fsanitize=address,undefined -fno-omit-frame-pointer -Iinclude \
+    tests/c/test_abi.c $link -o "$work/test_abi_asan"
+  ASAN_OPTIONS=detect_leaks=1 "$work/test_abi_asan"
+else
+  echo "run.sh: clang is missing; install clang for the AddressSanitizer run" >&2
+  exit 1
+fi
+
+"$CC" -std=c99 $strict -Iinclude tests/c/test_dlopen.c -ldl -o "$work/test_dlopen"
+"$work/test_dlopen" "$lib_dir/libucontact.so" "$UCONTACT_TEST_PLAIN"
+valgrind --quiet --error-exitcode=99 --suppressions=tests/c/valgrind.supp --leak-check=full --errors-for-leak-kinds=definite,indirect \
+  "$work/test_dlopen" "$lib_dir/libucontact.so" "$UCONTACT_TEST_PLAIN"

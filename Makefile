@@ -13,7 +13,7 @@ MAJOR   := $(shell sed -n 's/^version = "\([0-9]*\)\..*/\1/p' Cargo.toml | head 
 export UCONTACT_LIBRARY := $(abspath $(LIB))
 export UCONTACT_SERVER_BIN := $(abspath $(SERVER))
 
-.PHONY: all build lib server demo test test-rust test-c test-python test-java test-csharp \
+.PHONY: all deps build lib server demo test test-rust test-c test-python test-java test-csharp \
         test-cpp check-header clean
 
 all: build
@@ -31,6 +31,14 @@ server:
 
 demo: build
 	sh examples/demo.sh
+
+# What the full test run needs on a fresh Debian machine (run as root). Each wrapper's
+# script installs its own toolchain's packages.
+APT_PACKAGES := clang valgrind pkg-config cmake python3-venv
+deps:
+	if ! dpkg -s $(APT_PACKAGES) > /dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); fi
+	for script in bindings/*/ci-deps.sh; do [ -f "$$script" ] && sh "$$script" || exit 1; done
 
 check-header: lib
 	@git diff --quiet -- include/ucontact.h || { \

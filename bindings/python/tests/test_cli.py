@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from conftest import DEMO_PASSWORD, DEMO_TOKEN, DEMO_USER, python_env
+from test_consistency import crate_version
 
 
 def run_cli(
@@ -96,4 +97,5 @@ def test_help_explains_where_the_password_comes_from(flag):
 
 def test_version_names_the_package_and_the_library():
     ran = run_cli("--version")
-    assert (ran.returncode, ran.stdout) == (0, "ucontact 0.1.0 (native library 0.1.0)\n")
+    expected = f"ucontact {crate_version()} (native library {crate_version()})\n"
+    assert (ran.returncode, ran.stdout) == (0, expected)

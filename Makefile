@@ -14,7 +14,7 @@ export UCONTACT_LIBRARY := $(abspath $(LIB))
 export UCONTACT_SERVER_BIN := $(abspath $(SERVER))
 
 .PHONY: all deps build lib server demo test test-rust test-c test-python test-java test-csharp \
-        test-cpp check-header clean
+        test-cpp test-fuzz check-header clean
 
 all: build
 
@@ -38,6 +38,7 @@ APT_PACKAGES := clang valgrind pkg-config cmake python3-venv
 deps:
 	if ! dpkg -s $(APT_PACKAGES) > /dev/null 2>&1; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); fi
+	command -v cargo-fuzz > /dev/null || $(CARGO) install --locked cargo-fuzz
 	for script in bindings/*/ci-deps.sh; do [ -f "$$script" ] && sh "$$script" || exit 1; done
 
 check-header: lib
@@ -45,11 +46,15 @@ check-header: lib
 	  echo "include/ucontact.h is stale: the build regenerated it; commit the new header"; \
 	  git --no-pager diff --stat -- include/ucontact.h; exit 1; }
 
-test: check-header test-rust test-c test-python test-java test-csharp test-cpp
+test: check-header test-rust test-fuzz test-c test-python test-java test-csharp test-cpp
 	@echo "all test suites passed"
 
 test-rust:
 	$(CARGO) test --workspace --features test-panic
+
+# A bounded run of the fuzz targets (FUZZ_SECONDS each, default 20).
+test-fuzz:
+	sh fuzz/run.sh
 
 test-c: build
 	sh tests/c/run.sh

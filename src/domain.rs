@@ -31,6 +31,20 @@ impl Origin {
     /// an instance name, a host name with dots, or an `https://host[:port]` origin
     /// (`http://` only for loopback hosts), with at most a lone trailing `/`.
     pub fn parse(domain: &str) -> Result<Origin, Error> {
+        let origin = Origin::parse_form(domain)?;
+        // The checks above are meant to accept only hosts that the URL parser reads the
+        // same way; confirm it, so that no disagreement can send a login elsewhere.
+        match reqwest::Url::parse(&origin.login_url()) {
+            Ok(url) if reads_as(&url, &origin) => {
+                // Keep the parser's spelling (it writes IPv6 in its own canonical form).
+                let host = url.host_str().unwrap_or_default().to_owned();
+                Ok(Origin { host, ..origin })
+            }
+            _ => Err(invalid(domain, "the host name is not valid in a URL")),
+        }
+    }
+
+    fn parse_form(domain: &str) -> Result<Origin, Error> {
         let refuse = |why: &str| Err(invalid(domain, why));
         if domain.is_empty() {
             return refuse("it is empty");
@@ -51,7 +65,10 @@ impl Origin {
                 if !https && !origin.loopback {
                     return refuse("plain http:// is accepted only for loopback hosts");
                 }
-                Ok(Origin { https, ..origin })
+                // The scheme's own port is no port at all, as URL parsers have it.
+                let default_port = if https { 443 } else { 80 };
+                let port = origin.port.filter(|&p| p != default_port);
+                Ok(Origin { https, port, ..origin })
             }
             None => {
                 if domain.contains('.') {
@@ -113,6 +130,17 @@ impl Origin {
 
 /// The refused domain is not repeated in the message: a caller who swapped the arguments,
 /// or wrote `https://user:password@host`, would otherwise see a password in a log.
+/// Whether the URL parser's reading of a login URL has the origin's host and port. IPv6
+/// addresses are compared as addresses: the two write `::ffff:127.0.0.1` differently.
+fn reads_as(url: &reqwest::Url, origin: &Origin) -> bool {
+    let same_host = match url.host() {
+        Some(url::Host::Ipv6(addr)) => origin.host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).and_then(|h| h.parse().ok()) == Some(addr),
+        Some(_) => url.host_str() == Some(origin.host.as_str()),
+        None => false,
+    };
+    same_host && url.port() == origin.port
+}
+
 fn invalid(_domain: &str, why: &str) -> Error {
     Error::new(UCONTACT_ERR_INVALID_DOMAIN, format!("invalid domain: {why}"))
 }
@@ -151,13 +179,7 @@ fn parse_authority(authority: &str) -> Result<Origin, &'static str> {
             None => (authority, None),
         }
     };
-    let host = if host.contains('.') {
-        parse_host_name(host)?
-    } else {
-        check_label(host)?;
-        host.to_ascii_lowercase()
-    };
-    Ok(Origin::https(host, port))
+    Ok(Origin::https(parse_host_name(host)?, port))
 }
 
 fn parse_port(text: &str) -> Result<u16, &'static str> {
@@ -170,7 +192,7 @@ fn parse_port(text: &str) -> Result<u16, &'static str> {
     }
 }
 
-/// A dotted host name, or a dotted-quad IPv4 address. URL parsers read any host whose
+/// A host name (one label or several), or a dotted-quad IPv4 address. URL parsers read any host whose
 /// last label is numeric as an IPv4 address (`127.1`, `0x7f.1`), so such a host is
 /// accepted only in the canonical four-part form, where both readings agree.
 fn parse_host_name(host: &str) -> Result<String, &'static str> {
@@ -266,6 +288,9 @@ mod tests {
         assert_eq!(url("https://[2001:db8::1]:8443"), format!("https://[2001:db8::1]:8443{LOGIN_PATH}"));
         assert_eq!(url("https://127.0.0.1:1"), format!("https://127.0.0.1:1{LOGIN_PATH}"));
         assert_eq!(url("https://h:65535"), format!("https://h:65535{LOGIN_PATH}"));
+        assert_eq!(url("https://[::1]:443"), format!("https://[::1]{LOGIN_PATH}"));
+        assert_eq!(url("http://127.0.0.1:80"), format!("http://127.0.0.1{LOGIN_PATH}"));
+        assert_eq!(url("http://127.0.0.1:443"), format!("http://127.0.0.1:443{LOGIN_PATH}"));
     }
 
     #[test]
@@ -375,6 +400,13 @@ mod tests {
             refused(d);
         }
         assert!(refused("http://127.1").contains("IPv4"));
+        // In a URL a lone number is an IPv4 address too (`https://3` is 0.0.0.3).
+        refused("https://3");
+        // Punycode that is not valid punycode.
+        assert_eq!(refused("xn--zz-.example"), "invalid domain: a host name label may not start or end with a hyphen");
+        assert_eq!(refused("https://xn--ab--cd.example"), "invalid domain: the host name is not valid in a URL");
+        refused("https://0x10:8443");
+        assert_eq!(url("3"), format!("https://3.ucontactcloud.com{LOGIN_PATH}"));
     }
 
     #[test]

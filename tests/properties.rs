@@ -39,6 +39,7 @@ proptest! {
             prop_assert_eq!(parsed.path(), "/Integra/resources/auth/getUserToken");
             prop_assert!(parsed.username().is_empty() && parsed.password().is_none());
             prop_assert_eq!(parsed.port(), origin.port());
+            prop_assert_eq!(parsed.host_str(), Some(origin.host()));
         }
     }
 

@@ -25,6 +25,14 @@ import pytest
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 REPO = PACKAGE_DIR.parents[1]
 os.environ.setdefault("UCONTACT_LIBRARY", str(REPO / "target" / "release" / "libucontact.so"))
+# The servers are on loopback: a proxy from the machine's environment must not stand between
+# (a test that wants one sets it itself). Removed before the library reads the environment,
+# and kept for the pip runs that reach the package index.
+PROXY_VARIABLES = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY",
+                   "all_proxy", "NO_PROXY", "no_proxy")  # fmt: skip
+MACHINE_PROXY_ENVIRONMENT = {
+    name: os.environ.pop(name) for name in PROXY_VARIABLES if name in os.environ
+}
 
 SESSION_ID = "0b6f2c9e-4d1a-4f7e-9c3b-5a8d7e6f1a20"
 DEMO_USER = "demo"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO_TOKEN, PACKAGE_DIR, REPO
+from conftest import DEMO_TOKEN, MACHINE_PROXY_ENVIRONMENT, PACKAGE_DIR, REPO
 from test_consistency import crate_version
 
 SCRIPT = """\
@@ -29,6 +29,11 @@ def run(command: list[str], **options) -> subprocess.CompletedProcess[str]:
 
 def without(*names: str) -> dict[str, str]:
     return {name: value for name, value in os.environ.items() if name not in names}
+
+
+def for_pip(environment: dict[str, str]) -> dict[str, str]:
+    """`environment` with the machine's proxy settings back, for pip to reach the index."""
+    return {**environment, **MACHINE_PROXY_ENVIRONMENT}
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +60,7 @@ def installed(tmp_path_factory) -> Path:
             "--quiet",
             str(PACKAGE_DIR),
         ],
-        env=build_environment,
+        env=for_pip(build_environment),
     )
     return python
 
@@ -136,7 +141,7 @@ def test_building_without_the_library_says_to_run_make_build(tmp_path):
             str(tmp_path / "wheels"),
             str(package),
         ],
-        env=without("UCONTACT_LIBRARY", "PYTHONPATH"),
+        env=for_pip(without("UCONTACT_LIBRARY", "PYTHONPATH")),
         capture_output=True,
         text=True,
         timeout=600,

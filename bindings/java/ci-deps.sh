@@ -1,6 +1,9 @@
 #!/bin/sh
-# Fetches what the Java binding's build and tests need, so that run-tests.sh works on a
-# fresh machine. Safe to run again: what is there is kept.
+# Fetches what the Java binding's build and tests need ahead of run-tests.sh: the JDK and
+# Maven when they are missing, then the plugins and dependencies the poms declare. Safe to
+# run again: what is there is kept. dependency:go-offline does not see everything: Surefire's
+# JUnit provider and a few plugin-runtime jars are fetched by the first run of
+# run-tests.sh, which therefore still needs Maven Central (as CI has).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 

@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code version}: prints {@code version=...}
  *   <li>{@code login DOMAIN USER_HEX PASSWORD_HEX}: prints {@code charset=...} and
  *       {@code token=...}
+ *   <li>{@code client-login DOMAIN CA_FILE proxy|no-proxy}: logs in as demo through a
+ *       {@link UContactClient} trusting CA_FILE, with {@code noProxy()} or the environment's
+ *       proxy; prints {@code token=...}
  * </ul>
  * A load failure prints {@code link-error=MESSAGE} and exits 4; a ucontact failure prints
  * {@code error=CODE} and exits 3.
@@ -29,6 +32,15 @@ public final class ChildMain {
                 String user = new String(unhex(args[2]), StandardCharsets.UTF_8);
                 String password = new String(unhex(args[3]), StandardCharsets.UTF_8);
                 System.out.println("token=" + UContact.getUserToken(args[1], user, password.toCharArray()));
+            } else if (args[0].equals("client-login")) {
+                UContactClient.Builder builder = UContactClient.builder(args[1])
+                        .caFile(java.nio.file.Paths.get(args[2]));
+                if (args[3].equals("no-proxy")) {
+                    builder.noProxy();
+                }
+                try (UContactClient client = builder.build()) {
+                    System.out.println("token=" + client.getUserToken("demo", "demo-password"));
+                }
             } else {
                 throw new IllegalArgumentException("unknown mode " + args[0]);
             }

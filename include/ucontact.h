@@ -228,9 +228,13 @@ int32_t ucontact_get_user_token(const char *domain,
  * `UCONTACT_DEFAULT_TOTAL_TIMEOUT_MS`, the system's trust roots, the proxy from the
  * environment, user agent `ucontact/VERSION`.
  *
- * Returns the client, to be released with `ucontact_client_free`; or NULL when `domain`
- * is NULL, not UTF-8 or not a valid domain, with the reason in
- * `ucontact_last_error_message`.
+ * Returns the client, to be released with `ucontact_client_free`; or NULL on failure,
+ * with the code in `ucontact_last_error_code` and the reason in
+ * `ucontact_last_error_message`:
+ * - `UCONTACT_ERR_INVALID_ARGUMENT`: `domain` is NULL.
+ * - `UCONTACT_ERR_INVALID_UTF8`: `domain` is not UTF-8.
+ * - `UCONTACT_ERR_INVALID_DOMAIN`: `domain` is none of the accepted forms.
+ * - `UCONTACT_ERR_INTERNAL`: a bug in the library.
  *
  * # Safety
  * `domain` is NULL or NUL-terminated.
@@ -289,7 +293,9 @@ int32_t ucontact_client_set_ca_file(ucontact_client *client,
  * Chooses the client's proxy for HTTPS: NULL takes it from the environment
  * (`HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`; the default), `""` uses none, and a URL
  * `http://host:port` or `https://host:port` uses that proxy, through which the login is
- * tunnelled with CONNECT. Plain-HTTP loopback origins never use a proxy.
+ * tunnelled with CONNECT. Loopback origins never use a proxy from the environment (a
+ * proxy would reach its own loopback, not this machine's), and plain-HTTP ones never use
+ * any proxy.
  *
  * Must not be called while another thread uses the client.
  *
@@ -332,6 +338,15 @@ int32_t ucontact_client_get_user_token(const ucontact_client *client,
                                        const char *password,
                                        char *out_buf,
                                        size_t len);
+
+/**
+ * The code of this thread's last failure: the value that the failed call returned, or,
+ * for `ucontact_client_new`, which returns NULL, the reason it did.
+ *
+ * `UCONTACT_OK` on a thread where no call has failed yet; a successful call leaves it
+ * unchanged, like `ucontact_last_error_message`, which describes the same failure.
+ */
+int32_t ucontact_last_error_code(void);
 
 /**
  * A static description of a result code, such as `"the request timed out"`.

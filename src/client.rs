@@ -88,8 +88,8 @@ impl Client {
     }
 
     /// `None`: the proxy from the environment (the default); `Some("")`: no proxy;
-    /// `Some(url)`: that proxy (`http://`, `https://` or `socks5://` is not supported).
-    /// Plain-HTTP loopback origins never use a proxy.
+    /// `Some(url)`: that `http://` or `https://` proxy (SOCKS is not supported).
+    /// Loopback origins never use the environment's proxy; plain-HTTP ones never use any.
     pub fn set_proxy(&mut self, proxy: Option<&str>) -> Result<(), Error> {
         let choice = match proxy {
             None => ProxyChoice::Environment,

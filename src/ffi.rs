@@ -31,6 +31,8 @@ pub struct ucontact_client {
 thread_local! {
     /// This thread's last failure, for `ucontact_last_error_message`.
     static LAST_ERROR: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Its code, for `ucontact_last_error_code`.
+    static LAST_CODE: Cell<i32> = const { Cell::new(UCONTACT_OK) };
     /// Set while this thread runs inside `boundary`: the panic hook stays quiet then.
     static IN_BOUNDARY: Cell<bool> = const { Cell::new(false) };
     /// Where the last panic caught on this thread happened.
@@ -55,9 +57,11 @@ fn install_quiet_panic_hook() {
     });
 }
 
-/// Keeps `message` as this thread's last failure, cut to fit `UCONTACT_ERROR_BUFFER_SIZE`
-/// with its NUL, so that the header's promise about that size holds for every message.
-fn set_last_error(message: &str) {
+/// Keeps `code` and `message` as this thread's last failure, the message cut to fit
+/// `UCONTACT_ERROR_BUFFER_SIZE` with its NUL, so that the header's promise about that size
+/// holds for every message.
+fn set_last_error(code: i32, message: &str) {
+    LAST_CODE.with(|last| last.set(code));
     let mut fits = message.len().min(crate::UCONTACT_ERROR_BUFFER_SIZE - 1);
     while !message.is_char_boundary(fits) {
         fits -= 1;
@@ -79,14 +83,17 @@ fn boundary(body: impl FnOnce() -> Result<(), Error>) -> i32 {
     match result {
         Ok(Ok(())) => UCONTACT_OK,
         Ok(Err(e)) => {
-            set_last_error(e.message());
+            set_last_error(e.code(), e.message());
             e.code()
         }
         Err(payload) => {
             // The payload is dropped unread: a message is not formatted from it.
             drop(payload);
             let at = PANIC_AT.with(|p| std::mem::take(&mut *p.borrow_mut()));
-            set_last_error(&format!("internal error: the library panicked at {at} and recovered; please report it"));
+            set_last_error(
+                UCONTACT_ERR_INTERNAL,
+                &format!("internal error: the library panicked at {at} and recovered; please report it"),
+            );
             UCONTACT_ERR_INTERNAL
         }
     }
@@ -214,9 +221,13 @@ pub unsafe extern "C" fn ucontact_get_user_token(
 /// `UCONTACT_DEFAULT_TOTAL_TIMEOUT_MS`, the system's trust roots, the proxy from the
 /// environment, user agent `ucontact/VERSION`.
 ///
-/// Returns the client, to be released with `ucontact_client_free`; or NULL when `domain`
-/// is NULL, not UTF-8 or not a valid domain, with the reason in
-/// `ucontact_last_error_message`.
+/// Returns the client, to be released with `ucontact_client_free`; or NULL on failure,
+/// with the code in `ucontact_last_error_code` and the reason in
+/// `ucontact_last_error_message`:
+/// - `UCONTACT_ERR_INVALID_ARGUMENT`: `domain` is NULL.
+/// - `UCONTACT_ERR_INVALID_UTF8`: `domain` is not UTF-8.
+/// - `UCONTACT_ERR_INVALID_DOMAIN`: `domain` is none of the accepted forms.
+/// - `UCONTACT_ERR_INTERNAL`: a bug in the library.
 ///
 /// # Safety
 /// `domain` is NULL or NUL-terminated.
@@ -313,7 +324,9 @@ pub unsafe extern "C" fn ucontact_client_set_ca_file(client: *mut ucontact_clien
 /// Chooses the client's proxy for HTTPS: NULL takes it from the environment
 /// (`HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`; the default), `""` uses none, and a URL
 /// `http://host:port` or `https://host:port` uses that proxy, through which the login is
-/// tunnelled with CONNECT. Plain-HTTP loopback origins never use a proxy.
+/// tunnelled with CONNECT. Loopback origins never use a proxy from the environment (a
+/// proxy would reach its own loopback, not this machine's), and plain-HTTP ones never use
+/// any proxy.
 ///
 /// Must not be called while another thread uses the client.
 ///
@@ -375,6 +388,16 @@ pub unsafe extern "C" fn ucontact_client_get_user_token(
             write_token(&token, out_buf, len)
         }
     })
+}
+
+/// The code of this thread's last failure: the value that the failed call returned, or,
+/// for `ucontact_client_new`, which returns NULL, the reason it did.
+///
+/// `UCONTACT_OK` on a thread where no call has failed yet; a successful call leaves it
+/// unchanged, like `ucontact_last_error_message`, which describes the same failure.
+#[no_mangle]
+pub extern "C" fn ucontact_last_error_code() -> i32 {
+    LAST_CODE.with(Cell::get)
 }
 
 /// A static description of a result code, such as `"the request timed out"`.
@@ -456,6 +479,7 @@ mod tests {
     fn maps_a_panic_to_internal_and_keeps_working() {
         let code = boundary(|| panic!("boom"));
         assert_eq!(code, UCONTACT_ERR_INTERNAL);
+        assert_eq!(ucontact_last_error_code(), UCONTACT_ERR_INTERNAL);
         let text = message();
         assert!(text.starts_with("internal error: the library panicked at src/ffi.rs:"), "{text}");
         assert!(!text.contains("boom"), "{text}");
@@ -467,6 +491,7 @@ mod tests {
         assert_eq!(boundary(|| Err(Error::new(UCONTACT_ERR_TIMEOUT, "first"))), UCONTACT_ERR_TIMEOUT);
         assert_eq!(boundary(|| Ok(())), UCONTACT_OK);
         assert_eq!(message(), "first");
+        assert_eq!(ucontact_last_error_code(), UCONTACT_ERR_TIMEOUT);
         assert_eq!(boundary(|| Err(Error::new(UCONTACT_ERR_CONNECT, "second"))), UCONTACT_ERR_CONNECT);
         assert_eq!(message(), "second");
     }
@@ -489,6 +514,7 @@ mod tests {
     fn cuts_long_messages_to_the_error_buffer_size() {
         let long = "é".repeat(600);
         boundary(|| Err(Error::new(UCONTACT_ERR_CA_FILE, long.clone())));
+        assert_eq!(ucontact_last_error_code(), UCONTACT_ERR_CA_FILE);
         let len = unsafe { ucontact_last_error_message(std::ptr::null_mut(), 0) };
         assert_eq!(len, 510);
         assert_eq!(message(), "é".repeat(255));
@@ -496,9 +522,12 @@ mod tests {
 
     #[test]
     fn is_empty_on_a_fresh_thread() {
-        std::thread::spawn(|| assert_eq!(unsafe { ucontact_last_error_message(std::ptr::null_mut(), 0) }, 0))
-            .join()
-            .unwrap();
+        std::thread::spawn(|| {
+            assert_eq!(unsafe { ucontact_last_error_message(std::ptr::null_mut(), 0) }, 0);
+            assert_eq!(ucontact_last_error_code(), UCONTACT_OK);
+        })
+        .join()
+        .unwrap();
     }
 
     #[test]

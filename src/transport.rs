@@ -80,6 +80,9 @@ pub struct Transport {
     settings: Arc<Settings>,
     /// For https:// origins; built on first use, when the trust store is loaded.
     https: OnceCell<reqwest::Client>,
+    /// For https:// loopback origins when the proxy comes from the environment: a proxy
+    /// would reach its own loopback, not this machine's.
+    https_loopback: OnceCell<reqwest::Client>,
     /// For http:// loopback origins: never through a proxy, `localhost` never looked up.
     plain: OnceCell<reqwest::Client>,
 }
@@ -96,15 +99,17 @@ impl Transport {
             runtime: ManuallyDrop::new(runtime),
             settings,
             https: OnceCell::new(),
+            https_loopback: OnceCell::new(),
             plain: OnceCell::new(),
         })
     }
 
     fn client_for(&self, origin: &Origin) -> Result<&reqwest::Client, Error> {
-        if origin.is_https() {
-            self.https.get_or_try_init(|| build_client(&self.settings, true))
-        } else {
-            self.plain.get_or_try_init(|| build_client(&self.settings, false))
+        let from_environment = self.settings.proxy == ProxyChoice::Environment;
+        match (origin.is_https(), origin.is_loopback() && from_environment) {
+            (true, false) => self.https.get_or_try_init(|| build_client(&self.settings, Kind::Https)),
+            (true, true) => self.https_loopback.get_or_try_init(|| build_client(&self.settings, Kind::HttpsDirect)),
+            (false, _) => self.plain.get_or_try_init(|| build_client(&self.settings, Kind::Plain)),
         }
     }
 
@@ -249,7 +254,19 @@ fn tls_config(settings: &Settings, with_roots: bool) -> Result<rustls::ClientCon
     Ok(config)
 }
 
-fn build_client(settings: &Settings, https: bool) -> Result<reqwest::Client, Error> {
+/// Which of a transport's clients to build.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// HTTPS through the configured proxy.
+    Https,
+    /// HTTPS with no proxy: loopback origins while the proxy comes from the environment.
+    HttpsDirect,
+    /// Plain HTTP, loopback only.
+    Plain,
+}
+
+fn build_client(settings: &Settings, kind: Kind) -> Result<reqwest::Client, Error> {
+    let https = kind != Kind::Plain;
     let mut builder = reqwest::Client::builder()
         .tls_backend_preconfigured(tls_config(settings, https)?)
         .connect_timeout(settings.connect_timeout)
@@ -260,6 +277,7 @@ fn build_client(settings: &Settings, https: bool) -> Result<reqwest::Client, Err
         .user_agent(settings.user_agent.as_str());
     if https {
         builder = match &settings.proxy {
+            ProxyChoice::Environment if kind == Kind::HttpsDirect => builder.no_proxy(),
             ProxyChoice::Environment => builder,
             ProxyChoice::Direct => builder.no_proxy(),
             ProxyChoice::Url(url) => builder.proxy(

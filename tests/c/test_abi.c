@@ -135,9 +135,13 @@ static void test_client_arguments(const char *plain) {
   ucontact_client *client;
 
   CHECK(ucontact_client_new(NULL) == NULL);
+  CHECK(ucontact_last_error_code() == UCONTACT_ERR_INVALID_ARGUMENT);
   CHECK(strcmp(last_error(), "domain is NULL") == 0);
   CHECK(ucontact_client_new("https://x.example/path") == NULL);
+  CHECK(ucontact_last_error_code() == UCONTACT_ERR_INVALID_DOMAIN);
   CHECK(strncmp(last_error(), "invalid domain:", 15) == 0);
+  CHECK(ucontact_client_new("caf\xe9") == NULL);
+  CHECK(ucontact_last_error_code() == UCONTACT_ERR_INVALID_UTF8);
   ucontact_client_free(NULL);
 
   CHECK(ucontact_client_get_user_token(NULL, "demo", "pw", out, sizeof out) ==

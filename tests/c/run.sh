@@ -41,7 +41,7 @@ link="-L$lib_dir -lucontact -Wl,-rpath,$lib_dir"
 "$work/header_cpp"
 
 "$CC" -std=c99 $strict -g -Iinclude tests/c/test_abi.c $link -o "$work/test_abi"
-"$work/test_abi"
+timeout 120 "$work/test_abi"
 
 echo "test_abi under valgrind:"
 valgrind --quiet --error-exitcode=99 --suppressions=tests/c/valgrind.supp --leak-check=full --errors-for-leak-kinds=definite,indirect \
@@ -56,6 +56,19 @@ else
   echo "run.sh: clang is missing; install clang for the AddressSanitizer run" >&2
   exit 1
 fi
+
+# A caught panic, against a debug build with the test-only feature (never a release one).
+cargo build --quiet -p ucontact --features test-panic
+debug_dir=$PWD/target/debug
+"$CC" -std=c99 $strict -Iinclude tests/c/test_panic.c -L"$debug_dir" -lucontact \
+  -Wl,-rpath,"$debug_dir" -o "$work/test_panic"
+ln -sf libucontact.so "$debug_dir/libucontact.so.0"
+timeout 120 "$work/test_panic" 2> "$work/panic.err"
+if [ -s "$work/panic.err" ]; then
+  echo "test_panic: the library wrote to stderr:" >&2; cat "$work/panic.err" >&2; exit 1
+fi
+valgrind --quiet --error-exitcode=99 --suppressions=tests/c/valgrind.supp --leak-check=full \
+  --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect "$work/test_panic"
 
 "$CC" -std=c99 $strict -Iinclude tests/c/test_dlopen.c -ldl -o "$work/test_dlopen"
 "$work/test_dlopen" "$lib_dir/libucontact.so" "$UCONTACT_TEST_PLAIN"

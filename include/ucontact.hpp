@@ -85,55 +85,6 @@ inline const char *c_str(const std::string &value, const char *name) {
   return value.c_str();
 }
 
-/// Whether `text` is UTF-8 as ucontact_get_user_token decodes it: shortest
-/// forms only, no surrogates, nothing above U+10FFFF.
-inline bool is_utf8(const std::string &text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    unsigned char lead = static_cast<unsigned char>(text[i]);
-    std::size_t more = 0;
-    unsigned char low = 0x80, high = 0xBF;
-    if (lead < 0x80) {
-      more = 0;
-    } else if (lead >= 0xC2 && lead <= 0xDF) {
-      more = 1;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      more = 2;
-      low = lead == 0xE0 ? 0xA0 : 0x80;
-      high = lead == 0xED ? 0x9F : 0xBF;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      more = 3;
-      low = lead == 0xF0 ? 0x90 : 0x80;
-      high = lead == 0xF4 ? 0x8F : 0xBF;
-    } else {
-      return false;
-    }
-    if (text.size() - i - 1 < more) {
-      return false;
-    }
-    for (std::size_t k = 1; k <= more; ++k) {
-      unsigned char next = static_cast<unsigned char>(text[i + k]);
-      if (next < low || next > high) {
-        return false;
-      }
-      low = 0x80;
-      high = 0xBF;
-    }
-    i += more + 1;
-  }
-  return true;
-}
-
-/// The error for a NULL from ucontact_client_new, which returns no code: the
-/// library refuses a domain only as not UTF-8 or as not a valid domain.
-// Known shortcoming: a bug caught inside ucontact_client_new (the C API's
-// UCONTACT_ERR_INTERNAL) is reported here as UCONTACT_ERR_INVALID_DOMAIN, with
-// the library's own message, until the C API returns that code.
-inline error client_new_error(const std::string &domain) {
-  return last_error(is_utf8(domain) ? UCONTACT_ERR_INVALID_DOMAIN
-                                    : UCONTACT_ERR_INVALID_UTF8);
-}
-
 /// A token out-buffer that erases itself, whatever happens after the call.
 struct token_buffer {
   char data[UCONTACT_TOKEN_BUFFER_SIZE];
@@ -190,12 +141,13 @@ class client {
 public:
   /// A client for `domain` (the forms of ucontact_get_user_token), with the
   /// defaults of ucontact_client_new. Connects to nothing yet. Throws
-  /// ucontact::error: UCONTACT_ERR_INVALID_DOMAIN, UCONTACT_ERR_INVALID_UTF8,
-  /// or UCONTACT_ERR_INVALID_ARGUMENT for a NUL byte.
+  /// ucontact::error with the code ucontact_last_error_code gives:
+  /// UCONTACT_ERR_INVALID_DOMAIN, UCONTACT_ERR_INVALID_UTF8, or
+  /// UCONTACT_ERR_INVALID_ARGUMENT for a NUL byte.
   explicit client(const std::string &domain)
       : handle_(ucontact_client_new(detail::c_str(domain, "domain"))) {
     if (handle_ == nullptr) {
-      throw detail::client_new_error(domain);
+      throw detail::last_error(ucontact_last_error_code());
     }
   }
 

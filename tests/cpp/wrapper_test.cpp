@@ -268,10 +268,10 @@ void empty_user_throws_invalid_argument() {
                [&] { uc.get_user_token("demo", ""); });
 }
 
-// ucontact_client_new returns no code, so the wrapper tells invalid UTF-8
-// from an invalid domain itself; ucontact_get_user_token, which does return
-// the code, must agree on every one of these domains (all refused before any
-// network work).
+// ucontact_client_new returns NULL and leaves the code in
+// ucontact_last_error_code; the constructor must throw the very code that
+// ucontact_get_user_token returns for each of these domains (all refused
+// before any network work).
 void client_constructor_codes_agree_with_the_c_library() {
   const char *const domains[] = {
       "https://evil.example/path",  // valid UTF-8, not a domain

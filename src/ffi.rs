@@ -149,6 +149,25 @@ unsafe fn write_token(token: &str, out_buf: *mut c_char, len: usize) -> Result<(
     Ok(())
 }
 
+/// The body of both login exports: the out-buffer is checked and emptied first, then
+/// `login` runs, and its token is written whole or not at all.
+///
+/// # Safety
+/// `out_buf` is NULL or points to `len` writable bytes.
+unsafe fn token_call(
+    out_buf: *mut c_char,
+    len: usize,
+    login: impl FnOnce() -> Result<zeroize::Zeroizing<String>, Error>,
+) -> i32 {
+    boundary(|| {
+        // SAFETY: forwarded contract.
+        unsafe {
+            empty_out_buffer(out_buf, len)?;
+            write_token(&login()?, out_buf, len)
+        }
+    })
+}
+
 /// Logs in to a uContact instance and writes its API token to `out_buf`.
 ///
 /// Sends `POST /Integra/resources/auth/getUserToken` with the form fields `user` and
@@ -203,15 +222,13 @@ pub unsafe extern "C" fn ucontact_get_user_token(
     out_buf: *mut c_char,
     len: usize,
 ) -> i32 {
-    boundary(|| {
-        // SAFETY: the caller's contract above, for each pointer.
-        unsafe {
-            empty_out_buffer(out_buf, len)?;
+    // SAFETY: the caller's contract above, for each pointer.
+    unsafe {
+        token_call(out_buf, len, || {
             let (domain, user, password) = (arg(domain, "domain")?, arg(user, "user")?, arg(password, "password")?);
-            let token = client::get_user_token(domain, user, password)?;
-            write_token(&token, out_buf, len)
-        }
-    })
+            client::get_user_token(domain, user, password)
+        })
+    }
 }
 
 /// Creates a login client for `domain`, which takes the same forms as in
@@ -378,16 +395,13 @@ pub unsafe extern "C" fn ucontact_client_get_user_token(
     out_buf: *mut c_char,
     len: usize,
 ) -> i32 {
-    boundary(|| {
-        // SAFETY: the caller's contract above, for each pointer.
-        unsafe {
-            empty_out_buffer(out_buf, len)?;
+    // SAFETY: the caller's contract above, for each pointer.
+    unsafe {
+        token_call(out_buf, len, || {
             let client = client.as_ref().ok_or_else(|| Error::new(UCONTACT_ERR_INVALID_ARGUMENT, "client is NULL"))?;
-            let (user, password) = (arg(user, "user")?, arg(password, "password")?);
-            let token = client.inner.get_user_token(user, password)?;
-            write_token(&token, out_buf, len)
-        }
-    })
+            client.inner.get_user_token(arg(user, "user")?, arg(password, "password")?)
+        })
+    }
 }
 
 /// The code of this thread's last failure: the value that the failed call returned, or,

@@ -38,10 +38,7 @@ int main(int argc, char **argv) {
 
   ucontact_client *client = ucontact_client_new(argv[1]);
   if (client == NULL) {
-    char why[UCONTACT_ERROR_BUFFER_SIZE];
-    ucontact_last_error_message(why, sizeof why);
-    fprintf(stderr, "%s: %s\n", argv[0], why);
-    return 1;
+    return fail(argv[0], "creating the client", ucontact_last_error_code());
   }
 
   int status = 0;

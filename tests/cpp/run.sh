@@ -232,7 +232,7 @@ for example in c-shared/get_token cpp-shared/get_token_cpp; do
   coded=$(printf '%s' "$out" | grep -c '(301)')
   expect "${example#*/}_reports_rejected_login_without_password" "$status $leaked $coded" "1 0 1"
   out=$(UCONTACT_PASSWORD=x "$work/$example" https://evil.example/path demo 2>&1)
-  expect "${example#*/}_reports_invalid_domain" "$? $(printf '%s' "$out" | grep -c 'no path')" "1 1"
+  expect "${example#*/}_reports_invalid_domain" "$? $(printf '%s' "$out" | grep -c 'no path') $(printf '%s' "$out" | grep -c '(103)')" "1 1 1"
 done
 
 # --- the examples, built with plain cc/c++ and pkg-config -------------------------------

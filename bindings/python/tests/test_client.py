@@ -12,7 +12,7 @@ import weakref
 import pytest
 
 import ucontact
-from ucontact import ErrorCode
+from ucontact import ErrorCode, _native
 
 from conftest import DEMO_PASSWORD, DEMO_TOKEN, DEMO_USER, python_env
 from test_errors import closed_port
@@ -45,25 +45,38 @@ def test_user_agent_must_be_printable_ascii(server, agent):
         assert client.get_user_token(DEMO_USER, DEMO_PASSWORD) == DEMO_TOKEN
 
 
-def test_invalid_domain_raises_invalid_domain():
+def test_invalid_domain_raises_invalid_domain_with_the_library_code():
     with pytest.raises(ucontact.InvalidDomainError) as caught:
         ucontact.Client("https://evil.example/path")
     assert caught.value.code is ErrorCode.INVALID_DOMAIN
-    assert "only an origin is accepted" in caught.value.message
+    assert caught.value.code == 103
+    assert _native.lib.ucontact_last_error_code() == 103
+    assert caught.value.message == (
+        "invalid domain: only an origin is accepted: no path, query or fragment"
+    )
 
 
-def test_none_domain_raises_invalid_argument():
+def test_none_domain_raises_invalid_argument_with_the_library_code():
     with pytest.raises(ucontact.InvalidArgumentError) as caught:
         ucontact.Client(None)  # type: ignore[arg-type]
     assert type(caught.value) is ucontact.InvalidArgumentError
     assert caught.value.code is ErrorCode.INVALID_ARGUMENT
+    assert _native.lib.ucontact_last_error_code() == 101
     assert caught.value.message == "domain is NULL"
 
 
-def test_lone_surrogate_domain_raises_invalid_utf8():
+def test_lone_surrogate_domain_raises_invalid_utf8_with_the_library_code():
+    # An invalid domain first leaves 103 as this thread's last code: the UTF-8 failure must
+    # replace it, so neither a guessed code nor a check made only in Python passes.
+    with pytest.raises(ucontact.InvalidDomainError):
+        ucontact.Client("https://evil.example/path")
     with pytest.raises(ucontact.InvalidArgumentError) as caught:
         ucontact.Client("acme\ud800")
+    assert type(caught.value) is ucontact.InvalidArgumentError
     assert caught.value.code is ErrorCode.INVALID_UTF8
+    assert caught.value.code == 102
+    assert _native.lib.ucontact_last_error_code() == 102
+    assert caught.value.message == "domain is not valid UTF-8"
 
 
 @pytest.mark.parametrize(

@@ -105,17 +105,19 @@ def test_empty_domain_is_an_invalid_domain():
 
 
 @pytest.mark.parametrize("argument", ["domain", "user", "password"])
-def test_lone_surrogate_is_invalid_utf8(server, argument):
+def test_lone_surrogate_is_invalid_utf8(start, argument):
+    server = start()
     arguments = {"domain": server.url, "user": DEMO_USER, "password": DEMO_PASSWORD}
     arguments[argument] = "abc\ud800def"
     with pytest.raises(ucontact.InvalidArgumentError) as caught:
         ucontact.get_user_token(**arguments)
+    assert type(caught.value) is ucontact.InvalidArgumentError
     assert caught.value.code == ucontact.ErrorCode.INVALID_UTF8
-    assert caught.value.message == (
-        f"{argument} cannot be encoded as UTF-8 (it holds a lone surrogate)"
-    )
-    # Nothing keeps the UnicodeEncodeError, which holds the whole value.
+    assert caught.value.message == f"{argument} is not valid UTF-8"
+    assert "abc" not in repr(caught.value) and "abc" not in str(caught.value)
+    # No chained exception keeps the value (it may be a password).
     assert caught.value.__context__ is None and caught.value.__cause__ is None
+    assert server.requests() == []
 
 
 @pytest.mark.parametrize("argument", ["domain", "user", "password"])

@@ -11,13 +11,7 @@ from types import TracebackType
 from typing import Any
 
 from . import _native
-from ._errors import (
-    ErrorCode,
-    InvalidArgumentError,
-    InvalidDomainError,
-    error_from_library,
-    last_error_message,
-)
+from ._errors import ErrorCode, InvalidArgumentError, error_from_library
 from ._login import call_for_token, encode_argument
 
 # Every live client, so that a forked child can renew their locks (see _renew_after_fork).
@@ -53,8 +47,10 @@ class Client:
 
     Raises:
         InvalidDomainError: `domain` is none of the accepted forms.
-        InvalidArgumentError: `domain` is None or not UTF-8, or a setting is refused (see the
-            ``set_*`` methods).
+        InvalidArgumentError: `domain` is None, holds a NUL character or is not UTF-8 (a lone
+            surrogate), or a setting is refused (see the ``set_*`` methods).
+        TypeError: `domain` is neither a str nor None.
+        UContactError: a bug in the library (``INTERNAL``).
     """
 
     def __init__(
@@ -77,11 +73,7 @@ class Client:
         domain_bytes = encode_argument("domain", domain)
         handle = _native.lib.ucontact_client_new(domain_bytes)
         if not handle:
-            # ucontact_client_new returns no code; the header lists its failures: NULL, not
-            # UTF-8 (which encode_argument already refused) and an invalid domain.
-            code = ErrorCode.INVALID_ARGUMENT if domain_bytes is None else ErrorCode.INVALID_DOMAIN
-            error_class = InvalidArgumentError if domain_bytes is None else InvalidDomainError
-            raise error_class(code, last_error_message())
+            raise error_from_library(_native.lib.ucontact_last_error_code())
         self._handle = handle
         self._free = weakref.finalize(self, _native.lib.ucontact_client_free, handle)
         self._free.atexit = False  # at exit, a daemon thread may still be using it

@@ -13,9 +13,13 @@ def encode_argument(name: str, value: object) -> bytes | None:
     """`value` as the NUL-terminated UTF-8 the library takes, or None (NULL, which the
     library refuses with ``INVALID_ARGUMENT`` in its own words).
 
+    A lone surrogate, which a str can hold but UTF-8 cannot, is passed on as its three-byte
+    form (``"surrogatepass"``): no UTF-8 decoder accepts those bytes, so the library refuses
+    them with ``INVALID_UTF8`` and records that code and its message, as for any failure.
+
     Raises TypeError for anything but a str or None, and InvalidArgumentError for a str that
-    holds a NUL (ctypes would silently cut it there) or cannot be encoded as UTF-8 (a lone
-    surrogate). No message holds the value, which may be a password.
+    holds a NUL (ctypes would silently cut it there). No message holds the value, which may
+    be a password.
     """
     if value is None:
         return None
@@ -23,15 +27,7 @@ def encode_argument(name: str, value: object) -> bytes | None:
         raise TypeError(f"{name} must be a str, not {type(value).__name__}")
     if "\0" in value:
         raise InvalidArgumentError(ErrorCode.INVALID_ARGUMENT, f"{name} holds a NUL character")
-    try:
-        return value.encode("utf-8")
-    except UnicodeEncodeError:
-        pass
-    # Raised outside the except block: the UnicodeEncodeError holds the whole value, and
-    # would otherwise stay reachable as this exception's __context__.
-    raise InvalidArgumentError(
-        ErrorCode.INVALID_UTF8, f"{name} cannot be encoded as UTF-8 (it holds a lone surrogate)"
-    )
+    return value.encode("utf-8", "surrogatepass")
 
 
 def call_for_token(call: Callable[[ctypes.Array[ctypes.c_char], int], int]) -> str:

@@ -61,6 +61,7 @@ _SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
         ctypes.c_int32,
         [ClientPointer, _char_p, _char_p, _out_buf, ctypes.c_size_t],
     ),
+    "ucontact_last_error_code": (ctypes.c_int32, []),
     "ucontact_strerror": (_char_p, [ctypes.c_int32]),
     "ucontact_last_error_message": (ctypes.c_size_t, [_out_buf, ctypes.c_size_t]),
     "ucontact_version": (_char_p, []),

@@ -150,34 +150,41 @@ def test_proxy_at_a_closed_port_is_a_network_error(tmp_path, start):
     assert server.requests()[0]["fields"]["user"] == DEMO_USER
 
 
-def test_empty_proxy_bypasses_https_proxy_from_the_environment(tmp_path, start):
-    # In a child process: the library reads HTTPS_PROXY from the environment.
+def test_loopback_origin_ignores_https_proxy_from_the_environment(tmp_path, start):
+    # In a child process: the library reads HTTPS_PROXY from the environment. That proxy, a
+    # closed port, is not used for the loopback server, by default or with proxy=""; the same
+    # URL given explicitly is. (A remote origin going through HTTPS_PROXY cannot be shown
+    # without a remote host.)
     server = start("--tls", str(tmp_path))
+    dead_proxy = f"http://127.0.0.1:{closed_port()}"
     script = (
         "import sys, ucontact\n"
-        "url, ca = sys.argv[1:]\n"
+        "url, ca, dead_proxy = sys.argv[1:]\n"
+        "with ucontact.Client(url, ca_file=ca) as client:\n"
+        "    print(client.get_user_token('demo', 'demo-password'))\n"
         "with ucontact.Client(url, ca_file=ca, proxy='') as client:\n"
         "    print(client.get_user_token('demo', 'demo-password'))\n"
         "try:\n"
-        "    ucontact.Client(url, ca_file=ca).get_user_token('demo', 'demo-password')\n"
+        "    ucontact.Client(url, ca_file=ca, proxy=dead_proxy).get_user_token('demo', 'x')\n"
         "except ucontact.NetworkError as error:\n"
         "    print(error.code.name)\n"
     )
     environment = python_env(
-        HTTPS_PROXY=f"http://127.0.0.1:{closed_port()}",
+        HTTPS_PROXY=dead_proxy,
         NO_PROXY=None,
         no_proxy=None,
         https_proxy=None,
     )
     ran = subprocess.run(
-        [sys.executable, "-c", script, server.url, server.ca_file],
+        [sys.executable, "-c", script, server.url, server.ca_file, dead_proxy],
         env=environment,
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert ran.returncode == 0, ran.stderr
-    assert ran.stdout == f"{DEMO_TOKEN}\nCONNECT\n"
+    assert ran.stdout == f"{DEMO_TOKEN}\n{DEMO_TOKEN}\nCONNECT\n"
+    assert [request["fields"]["user"] for request in server.requests()] == ["demo", "demo"]
 
 
 def test_closed_client_refuses_calls_and_close_is_idempotent(server):

@@ -42,7 +42,8 @@ class Client:
         ca_file: a PEM file of certificates to trust besides the system's roots, read now.
         proxy: None (the default) takes it from ``HTTPS_PROXY``/``ALL_PROXY``/``NO_PROXY``;
             ``""`` uses none; ``"http://host:port"`` or ``"https://host:port"`` uses that one.
-            Plain-HTTP loopback origins never use a proxy.
+            Loopback origins never use a proxy from the environment (it would reach its own
+            loopback), and plain-HTTP ones never use any.
         user_agent: the ``User-Agent`` header, printable ASCII (default ``ucontact/VERSION``).
 
     Raises:

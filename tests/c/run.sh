@@ -73,4 +73,4 @@ valgrind --quiet --error-exitcode=99 --suppressions=tests/c/valgrind.supp --leak
 "$CC" -std=c99 $strict -Iinclude tests/c/test_dlopen.c -ldl -o "$work/test_dlopen"
 "$work/test_dlopen" "$lib_dir/libucontact.so" "$UCONTACT_TEST_PLAIN"
 valgrind --quiet --error-exitcode=99 --suppressions=tests/c/valgrind.supp --leak-check=full --errors-for-leak-kinds=definite,indirect \
-  "$work/test_dlopen" "$lib_dir/libucontact.so" "$UCONTACT_TEST_PLAIN"
+  --show-leak-kinds=definite,indirect "$work/test_dlopen" "$lib_dir/libucontact.so" "$UCONTACT_TEST_PLAIN"

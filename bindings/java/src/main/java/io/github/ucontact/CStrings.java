@@ -13,11 +13,17 @@ import java.util.Objects;
 
 /**
  * Conversions between Java text and the C library's NUL-terminated UTF-8, independent of
- * the platform's default encoding. Encoding is strict: a NUL character (which C would read
- * as the end of the string) or an unpaired surrogate is refused, never replaced.
+ * the platform's default encoding. Nothing is ever replaced: a NUL character (which C would
+ * read as the end of the string) is refused here, and an unpaired surrogate, which UTF-8
+ * has no form for, is passed on as its three-byte form. No UTF-8 decoder accepts those
+ * bytes, so the library refuses them with {@code UCONTACT_ERR_INVALID_UTF8} and records
+ * that code, as for any other failure.
  */
 final class CStrings {
-    /** UTF-8 needs at most 3 bytes per UTF-16 unit (a surrogate pair: 4 bytes for 2 units). */
+    /**
+     * UTF-8 needs at most 3 bytes per UTF-16 unit (a surrogate pair: 4 bytes for 2 units; an
+     * unpaired surrogate: 3).
+     */
     private static final int MAX_BYTES_PER_CHAR = 3;
 
     private CStrings() {
@@ -28,7 +34,7 @@ final class CStrings {
      *
      * @param name the argument's name, for the messages
      * @throws NullPointerException when {@code value} is null, with {@code name} as message
-     * @throws InvalidArgumentException for a NUL character or an unpaired surrogate
+     * @throws InvalidArgumentException for a NUL character
      */
     static byte[] toC(String value, String name) {
         Objects.requireNonNull(value, name);
@@ -46,7 +52,7 @@ final class CStrings {
      * copies such an array into memory of its own that nobody wipes.
      *
      * @throws NullPointerException when {@code password} is null
-     * @throws InvalidArgumentException for a NUL character or an unpaired surrogate
+     * @throws InvalidArgumentException for a NUL character
      */
     static Secret secret(char[] password) {
         Objects.requireNonNull(password, "password");
@@ -88,18 +94,25 @@ final class CStrings {
         CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer in = CharBuffer.wrap(chars);
         ByteBuffer out = ByteBuffer.allocate(chars.length * MAX_BYTES_PER_CHAR);
-        CoderResult result = encoder.encode(CharBuffer.wrap(chars), out, true);
-        if (!result.isError()) {
-            result = encoder.flush(out);
+        CoderResult result = encoder.encode(in, out, true);
+        while (result.isMalformed()) {
+            for (int i = 0; i < result.length(); i++) {
+                putSurrogate(in.get(), out);
+            }
+            result = encoder.encode(in, out, true);
         }
-        if (result.isError()) {
-            Arrays.fill(out.array(), (byte) 0);
-            throw Failures.invalid(UContactErrorCode.INVALID_UTF8,
-                    name + " cannot be encoded as UTF-8: it holds an unpaired surrogate");
-        }
+        encoder.flush(out);
         out.flip();
         return out;
+    }
+
+    /** The three bytes that a UTF-8 encoder would give {@code surrogate} if it were a character. */
+    private static void putSurrogate(char surrogate, ByteBuffer out) {
+        out.put((byte) (0xE0 | (surrogate >> 12)));
+        out.put((byte) (0x80 | ((surrogate >> 6) & 0x3F)));
+        out.put((byte) (0x80 | (surrogate & 0x3F)));
     }
 
     /** A password in native memory; {@link #close()} zeroes and frees it. */

@@ -57,6 +57,8 @@ interface NativeApi extends Library {
     int ucontact_client_get_user_token(Pointer client, byte[] user, Pointer password,
             byte[] outBuf, SizeT len);
 
+    int ucontact_last_error_code();
+
     Pointer ucontact_strerror(int code);
 
     SizeT ucontact_last_error_message(byte[] buf, SizeT len);

@@ -276,8 +276,12 @@ public final class UContactClient implements AutoCloseable {
          *     ({@link UContactErrorCode#INVALID_DOMAIN}), the connect timeout is longer than
          *     the total timeout or the user agent is not printable ASCII
          *     ({@link UContactErrorCode#INVALID_ARGUMENT}), the CA file is missing, unreadable
-         *     or holds no certificate ({@link UContactErrorCode#CA_FILE}), or the proxy URL
-         *     cannot be used ({@link UContactErrorCode#INVALID_PROXY})
+         *     or holds no certificate ({@link UContactErrorCode#CA_FILE}), the proxy URL
+         *     cannot be used ({@link UContactErrorCode#INVALID_PROXY}), a string holds a NUL
+         *     character ({@link UContactErrorCode#INVALID_ARGUMENT}) or an unpaired surrogate
+         *     ({@link UContactErrorCode#INVALID_UTF8})
+         * @throws UContactException for a bug in the native library
+         *     ({@link UContactErrorCode#INTERNAL})
          * @throws UnsatisfiedLinkError when the native library cannot be loaded
          */
         public UContactClient build() {
@@ -289,10 +293,7 @@ public final class UContactClient implements AutoCloseable {
 
             Pointer client = api.ucontact_client_new(cDomain);
             if (client == null) {
-                // ucontact_client_new gives no code; with the domain encoded here, the one
-                // failure left is a domain of none of the accepted forms.
-                throw Failures.of(UContactErrorCode.INVALID_DOMAIN.getValue(),
-                        Failures.lastErrorMessage(api));
+                throw Failures.fromCode(api, api.ucontact_last_error_code());
             }
 
             boolean built = false;

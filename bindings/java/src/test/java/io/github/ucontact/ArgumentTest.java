@@ -1,7 +1,6 @@
 package io.github.ucontact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,7 +78,9 @@ class ArgumentTest {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
                 () -> UContact.getUserToken(server.url, "demo", password.toCharArray()));
         assertEquals(UContactErrorCode.INVALID_UTF8, e.getCode());
-        assertFalse(e.getMessage().contains("secret"), e.getMessage());
+        assertEquals("password is not valid UTF-8 [UCONTACT_ERR_INVALID_UTF8, 102]",
+                e.getMessage());
+        assertEquals(102, NativeLoader.api().ucontact_last_error_code());
     }
 
     @Test
@@ -87,6 +88,7 @@ class ArgumentTest {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
                 () -> UContact.getUserToken(server.url, "de\uDC00mo", "demo-password"));
         assertEquals(UContactErrorCode.INVALID_UTF8, e.getCode());
+        assertEquals("user is not valid UTF-8 [UCONTACT_ERR_INVALID_UTF8, 102]", e.getMessage());
     }
 
     @Test

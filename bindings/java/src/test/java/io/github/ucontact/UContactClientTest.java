@@ -64,11 +64,28 @@ class UContactClientTest {
     }
 
     @Test
-    void anInvalidDomainFailsAtBuild() {
+    void anInvalidDomainFailsAtBuildWithTheLibrarysCode() {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
                 () -> UContactClient.builder("https://evil.example/path").build());
         assertEquals(UContactErrorCode.INVALID_DOMAIN, e.getCode());
-        assertTrue(e.getMessage().startsWith("invalid domain"), e.getMessage());
+        assertEquals(103, e.getNativeCode());
+        assertEquals(103, NativeLoader.api().ucontact_last_error_code());
+        assertEquals("invalid domain: only an origin is accepted: no path, query or fragment "
+                + "[UCONTACT_ERR_INVALID_DOMAIN, 103]", e.getMessage());
+    }
+
+    @Test
+    void anUnpairedSurrogateInTheDomainFailsAtBuildWithTheLibrarysUtf8Code() {
+        // An invalid domain first leaves 103 as this thread's last code: the UTF-8 failure must
+        // replace it, so neither a guessed code nor a check made only in Java passes.
+        assertThrows(InvalidArgumentException.class,
+                () -> UContactClient.builder("https://evil.example/path").build());
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> UContactClient.builder("acme\uD800").build());
+        assertEquals(UContactErrorCode.INVALID_UTF8, e.getCode());
+        assertEquals(102, e.getNativeCode());
+        assertEquals(102, NativeLoader.api().ucontact_last_error_code());
+        assertEquals("domain is not valid UTF-8 [UCONTACT_ERR_INVALID_UTF8, 102]", e.getMessage());
     }
 
     @Test

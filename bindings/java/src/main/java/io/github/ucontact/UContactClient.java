@@ -232,8 +232,8 @@ public final class UContactClient implements AutoCloseable {
         }
 
         /**
-         * Sends the login through an HTTP proxy, tunnelled with CONNECT. Plain-HTTP loopback
-         * origins never use a proxy.
+         * Sends the login through an HTTP proxy, tunnelled with CONNECT, loopback origins
+         * included. Plain-HTTP origins never use a proxy.
          *
          * @param url {@code "http://host:port"} or {@code "https://host:port"}; the empty
          *     string means no proxy, as {@link #noProxy()}. Checked by {@link #build()}.
@@ -247,7 +247,9 @@ public final class UContactClient implements AutoCloseable {
 
         /**
          * Uses no proxy, whatever {@code HTTPS_PROXY} and {@code ALL_PROXY} say. Without this
-         * or {@link #proxy(String)}, the proxy comes from those environment variables.
+         * or {@link #proxy(String)}, the proxy comes from those environment variables, except
+         * for a loopback origin, which never uses it (it would reach its own loopback, not
+         * this machine's).
          *
          * @return this builder
          */

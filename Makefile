@@ -34,7 +34,7 @@ demo: build
 
 # What the full test run needs on a fresh Debian machine (run as root). Each wrapper's
 # script installs its own toolchain's packages.
-APT_PACKAGES := clang valgrind pkg-config cmake python3-venv
+APT_PACKAGES := clang libclang-rt-14-dev valgrind pkg-config cmake g++ curl jq python3-venv
 deps:
 	if ! dpkg -s $(APT_PACKAGES) > /dev/null 2>&1; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); fi

@@ -154,13 +154,12 @@ impl Drop for Transport {
         }
         // SAFETY: taken once, here, and never used again.
         let runtime = unsafe { ManuallyDrop::take(&mut self.runtime) };
-        // Tokio refuses to shut a runtime down on a thread that is driving another one
-        // (a Rust caller inside its own runtime), so do it on a thread of its own there.
-        if tokio::runtime::Handle::try_current().is_ok() {
-            let _ = std::thread::spawn(move || drop(runtime)).join();
-        } else {
-            drop(runtime);
-        }
+        // Without waiting for the blocking pool: a host-name look-up still running there
+        // (a slow resolver, after the login already timed out) must not hold up
+        // ucontact_client_free or a setter. It ends on its own. This is also the one way
+        // to shut a runtime down on a thread that drives another (a Rust caller inside
+        // its own tokio runtime).
+        runtime.shutdown_background();
     }
 }
 
@@ -321,21 +320,15 @@ fn same_origin_redirects() -> redirect::Policy {
 }
 
 async fn login(client: &reqwest::Client, origin: &Origin, url: &str, body: Bytes) -> Result<Zeroizing<String>, Error> {
-    let mut retried = false;
-    let response = loop {
-        let request = client
-            .post(url)
-            .header(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE))
-            .header(ACCEPT, HeaderValue::from_static("application/json, text/plain, */*"))
-            .body(body.clone());
-        match request.send().await {
-            Ok(response) => break response,
-            // A kept-alive connection that the server closed while it sat idle fails
-            // this way before any reply; one fresh attempt is what browsers do too.
-            Err(e) if !retried && closed_before_reply(&e) => retried = true,
-            Err(e) => return Err(transport_error(&e, origin)),
-        }
-    };
+    settle_pooled_connections().await;
+    let response = client
+        .post(url)
+        .header(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE))
+        .header(ACCEPT, HeaderValue::from_static("application/json, text/plain, */*"))
+        .body(body)
+        .send()
+        .await
+        .map_err(|e| transport_error(&e, origin))?;
     let status = response.status();
     if !status.is_success() {
         return Err(status_error(status, origin));
@@ -350,6 +343,17 @@ async fn login(client: &reqwest::Client, origin: &Origin, url: &str, body: Bytes
         Err(reply::Malformed(why)) => {
             Err(Error::new(UCONTACT_ERR_BAD_RESPONSE, format!("unexpected reply from {}: {why}", origin.authority())))
         }
+    }
+}
+
+/// Between calls no thread drives the runtime, so a kept-alive connection that the server
+/// closed, reset or sent GOAWAY on while it sat idle still looks usable to the pool. Giving
+/// the runtime a few turns first lets each connection task read what arrived and take
+/// itself out of the pool, so the login goes out on a live connection (or a new one)
+/// instead of failing. A turn with nothing to do costs well under a microsecond.
+async fn settle_pooled_connections() {
+    for _ in 0..3 {
+        tokio::task::yield_now().await;
     }
 }
 
@@ -421,10 +425,6 @@ fn causes<'a>(e: &'a (dyn StdError + 'static)) -> impl Iterator<Item = &'a (dyn 
 
 fn find_tls_error(e: &reqwest::Error) -> Option<&rustls::Error> {
     causes(e).find_map(|cause| cause.downcast_ref::<rustls::Error>())
-}
-
-fn closed_before_reply(e: &reqwest::Error) -> bool {
-    !e.is_connect() && causes(e).any(|cause| cause.downcast_ref::<hyper::Error>().is_some_and(|h| h.is_incomplete_message()))
 }
 
 /// The most specific cause, which says what happened ("Connection refused (os error 111)").

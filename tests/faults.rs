@@ -66,16 +66,52 @@ fn a_connection_reset_mid_reply_fails_to_connect() {
     assert_eq!(timed_login(&server).0, UCONTACT_ERR_CONNECT);
 }
 
-#[test]
-fn a_keep_alive_connection_closed_while_idle_is_replaced() {
-    let server = with_fault(Fault::CloseIdle(Duration::from_millis(50)));
-    let client = CClient::new(&server.origin());
-    for _ in 0..3 {
-        assert_eq!(client.login(DEMO_USER, DEMO_PASSWORD), (UCONTACT_OK, DEMO_TOKEN.to_owned()));
+/// Three logins with a pause between them in which the server closes the idle pooled
+/// connection: each must succeed on a new connection, sending the login once.
+fn survives_idle_closes(server: Running) {
+    let client = match server.ca_file() {
+        Some(ca) => CClient::new(&server.origin()).ca_file(ca),
+        None => CClient::new(&server.origin()),
+    };
+    for round in 0..3 {
+        assert_eq!(client.login(DEMO_USER, DEMO_PASSWORD), (UCONTACT_OK, DEMO_TOKEN.to_owned()), "round {round}");
         // Long enough for the server to close the idle connection under the pool.
-        std::thread::sleep(Duration::from_millis(150));
+        std::thread::sleep(Duration::from_millis(300));
     }
     assert_eq!(server.connections(), 3);
+    assert_eq!(server.requests().len(), 3, "a login was sent twice");
+}
+
+#[test]
+fn a_keep_alive_connection_closed_while_idle_is_replaced() {
+    survives_idle_closes(with_fault(Fault::CloseIdle(Duration::from_millis(50))));
+}
+
+#[test]
+fn a_tls_connection_closed_without_close_notify_while_idle_is_replaced() {
+    let dir = tls_dir("close-idle");
+    survives_idle_closes(serve(Config { tls_dir: Some(dir), fault: Fault::CloseIdle(Duration::from_millis(50)), ..Config::default() }));
+}
+
+#[test]
+fn an_http2_goaway_while_idle_is_honoured() {
+    let dir = tls_dir("goaway");
+    let server = serve(Config { tls_dir: Some(dir), versions: Versions::Http2, fault: Fault::GoAway(Duration::from_millis(100)), ..Config::default() });
+    survives_idle_closes(server);
+}
+
+#[test]
+fn a_connection_dropped_before_the_reply_sends_the_login_once() {
+    let server = with_fault(Fault::Drop);
+    assert_eq!(timed_login(&server).0, UCONTACT_ERR_CONNECT);
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[test]
+fn a_tls_connection_reset_mid_reply_fails_to_connect() {
+    let server = serve(Config { tls_dir: Some(tls_dir("reset")), fault: Fault::Reset, ..Config::default() });
+    let client = CClient::new(&server.origin()).timeouts(CONNECT_MS, TOTAL_MS).ca_file(server.ca_file().unwrap());
+    assert_eq!(client.login(DEMO_USER, DEMO_PASSWORD).0, UCONTACT_ERR_CONNECT);
 }
 
 #[test]

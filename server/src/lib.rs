@@ -92,8 +92,12 @@ pub enum Fault {
     Drop,
     /// Send part of the reply, then reset the connection.
     Reset,
-    /// Answer correctly with keep-alive, then close the connection after this long idle.
+    /// Answer correctly with keep-alive, then close the connection after this long idle
+    /// (over TLS without a close_notify, as a crashed or impatient server does).
     CloseIdle(Duration),
+    /// Serve normally, but shut each connection down gracefully this long after it was
+    /// accepted: an HTTP/2 GOAWAY, or `Connection: close` semantics on HTTP/1.1.
+    GoAway(Duration),
 }
 
 impl Fault {
@@ -250,14 +254,14 @@ async fn accept_loop(listener: TcpListener, state: Arc<State>, tls: Option<tokio
         let state = state.clone();
         let tls = tls.clone();
         tokio::spawn(async move {
-            if matches!(state.config.fault, Fault::Reset) && tls.is_none() {
-                return raw::reset(stream, &state).await;
-            }
+            let reset = matches!(state.config.fault, Fault::Reset);
             match tls {
                 Some(acceptor) => match acceptor.accept(stream).await {
+                    Ok(stream) if reset => raw::reset(stream, |s| s.get_ref().0, &state).await,
                     Ok(stream) => serve(stream, state).await,
                     Err(_) => {}
                 },
+                None if reset => raw::reset(stream, |s| s, &state).await,
                 None => serve(stream, state).await,
             }
         });
@@ -274,8 +278,17 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin + Send + 'static>(stream: S, st
         Versions::Http1 => builder = builder.http1_only(),
         Versions::Http2 => builder = builder.http2_only(),
     }
+    let fault = state.config.fault.clone();
     let service = hyper::service::service_fn(move |req| handle(req, state.clone()));
-    let _ = builder.serve_connection(TokioIo::new(stream), service).await;
+    let connection = builder.serve_connection(TokioIo::new(stream), service);
+    tokio::pin!(connection);
+    if let Fault::GoAway(after) = fault {
+        tokio::select! {
+            _ = connection.as_mut() => return,
+            _ = tokio::time::sleep(after) => connection.as_mut().graceful_shutdown(),
+        }
+    }
+    let _ = connection.await;
 }
 
 fn reply(status: StatusCode, content_type: &str, body: impl Into<Bytes>) -> Response<Full<Bytes>> {
@@ -535,14 +548,15 @@ mod raw {
         }
     }
 
-    /// Sends half a reply, then resets the connection (plain TCP only).
+    /// Sends half a reply, then resets the TCP connection under it (`tcp` finds the
+    /// socket inside a TLS stream).
     #[allow(deprecated)]
-    pub async fn reset(mut stream: TcpStream, state: &State) {
+    pub async fn reset<S: AsyncRead + AsyncWrite + Unpin>(mut stream: S, tcp: impl Fn(&S) -> &TcpStream, state: &State) {
         if read_request(&mut stream, state).await.is_some() {
             let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Len").await;
             let _ = stream.flush().await;
             tokio::time::sleep(Duration::from_millis(50)).await;
-            let _ = stream.set_linger(Some(Duration::ZERO));
+            let _ = tcp(&stream).set_linger(Some(Duration::ZERO));
         }
     }
 }

@@ -25,7 +25,7 @@ Serves POST /Integra/resources/auth/getUserToken on loopback, as uContact does.
   --fault KIND           misbehave; KIND is one of
                            status:N  body:TEXT  array  huge:BYTES  delay:MS
                            redirect:CODE:LOCATION  silent  stall-body  trickle
-                           drop  reset  close-idle:MS
+                           drop  reset  close-idle:MS  goaway:MS
   --exit-with-stdin      exit when standard input closes
   --help                 this text
 
@@ -65,6 +65,7 @@ fn fault(spec: &str) -> Fault {
         "drop" => Fault::Drop,
         "reset" => Fault::Reset,
         "close-idle" => Fault::CloseIdle(Duration::from_millis(number(arg, "close-idle"))),
+        "goaway" => Fault::GoAway(Duration::from_millis(number(arg, "goaway"))),
         _ => fail(&format!("unknown fault {kind:?}")),
     }
 }

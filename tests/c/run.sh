@@ -57,6 +57,11 @@ else
   exit 1
 fi
 
+# A resolver that hangs: the login times out on time and freeing the client does not wait.
+"$CC" -std=c99 -Wall -Wextra -Werror -shared -fPIC tests/c/slow_resolver.c -ldl -o "$work/slow_resolver.so"
+"$CC" -std=c99 $strict -Iinclude tests/c/test_slow_resolver.c $link -o "$work/test_slow_resolver"
+LD_PRELOAD="$work/slow_resolver.so" timeout 60 "$work/test_slow_resolver"
+
 # A caught panic, against a debug build with the test-only feature (never a release one).
 cargo build --quiet -p ucontact --features test-panic
 debug_dir=$PWD/target/debug

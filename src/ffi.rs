@@ -47,9 +47,10 @@ fn install_quiet_panic_hook() {
     ONCE.call_once(|| {
         let previous = panic::take_hook();
         panic::set_hook(Box::new(move |info| {
-            if IN_BOUNDARY.with(Cell::get) {
+            // During thread teardown the flag may be gone already; stay quiet then too.
+            if IN_BOUNDARY.try_with(Cell::get).unwrap_or(true) {
                 let at = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
-                PANIC_AT.with(|p| *p.borrow_mut() = at);
+                let _ = PANIC_AT.try_with(|p| *p.borrow_mut() = at);
             } else {
                 previous(info);
             }
@@ -60,13 +61,17 @@ fn install_quiet_panic_hook() {
 /// Keeps `code` and `message` as this thread's last failure, the message cut to fit
 /// `UCONTACT_ERROR_BUFFER_SIZE` with its NUL, so that the header's promise about that size
 /// holds for every message.
+///
+/// Thread-locals are `try_with`-accessed everywhere in this module: a call made from a
+/// thread-local or pthread-key destructor, after this thread's storage is gone, must not
+/// panic outside the boundary. Its failure is then not recorded.
 fn set_last_error(code: i32, message: &str) {
-    LAST_CODE.with(|last| last.set(code));
+    let _ = LAST_CODE.try_with(|last| last.set(code));
     let mut fits = message.len().min(crate::UCONTACT_ERROR_BUFFER_SIZE - 1);
     while !message.is_char_boundary(fits) {
         fits -= 1;
     }
-    LAST_ERROR.with(|last| {
+    let _ = LAST_ERROR.try_with(|last| {
         let mut last = last.borrow_mut();
         last.clear();
         last.push_str(&message[..fits]);
@@ -77,9 +82,9 @@ fn set_last_error(code: i32, message: &str) {
 /// message, a panic becomes `UCONTACT_ERR_INTERNAL`.
 fn boundary(body: impl FnOnce() -> Result<(), Error>) -> i32 {
     install_quiet_panic_hook();
-    let outer = IN_BOUNDARY.with(|b| b.replace(true));
+    let outer = IN_BOUNDARY.try_with(|b| b.replace(true)).unwrap_or(true);
     let result = panic::catch_unwind(AssertUnwindSafe(body));
-    IN_BOUNDARY.with(|b| b.set(outer));
+    let _ = IN_BOUNDARY.try_with(|b| b.set(outer));
     match result {
         Ok(Ok(())) => UCONTACT_OK,
         Ok(Err(e)) => {
@@ -89,7 +94,7 @@ fn boundary(body: impl FnOnce() -> Result<(), Error>) -> i32 {
         Err(payload) => {
             // The payload is dropped unread: a message is not formatted from it.
             drop(payload);
-            let at = PANIC_AT.with(|p| std::mem::take(&mut *p.borrow_mut()));
+            let at = PANIC_AT.try_with(|p| std::mem::take(&mut *p.borrow_mut())).unwrap_or_default();
             set_last_error(
                 UCONTACT_ERR_INTERNAL,
                 &format!("internal error: the library panicked at {at} and recovered; please report it"),
@@ -411,7 +416,7 @@ pub unsafe extern "C" fn ucontact_client_get_user_token(
 /// unchanged, like `ucontact_last_error_message`, which describes the same failure.
 #[no_mangle]
 pub extern "C" fn ucontact_last_error_code() -> i32 {
-    LAST_CODE.with(Cell::get)
+    LAST_CODE.try_with(Cell::get).unwrap_or(UCONTACT_OK)
 }
 
 /// A static description of a result code, such as `"the request timed out"`.
@@ -438,7 +443,11 @@ pub extern "C" fn ucontact_strerror(code: i32) -> *const c_char {
 /// `buf` is NULL or has `len` writable bytes.
 #[no_mangle]
 pub unsafe extern "C" fn ucontact_last_error_message(buf: *mut c_char, len: usize) -> usize {
-    LAST_ERROR.with(|last| {
+    if !buf.is_null() && len > 0 {
+        // SAFETY: len >= 1 writable bytes; overwritten below when there is a message.
+        unsafe { *buf = 0 };
+    }
+    let copied = LAST_ERROR.try_with(|last| {
         let last = last.borrow();
         if !buf.is_null() && len > 0 {
             let mut fits = last.len().min(len - 1);
@@ -452,7 +461,8 @@ pub unsafe extern "C" fn ucontact_last_error_message(buf: *mut c_char, len: usiz
             }
         }
         last.len()
-    })
+    });
+    copied.unwrap_or(0)
 }
 
 /// The library's version, `"MAJOR.MINOR.PATCH"`: a static string, never NULL, not to be

@@ -57,6 +57,13 @@ else
   exit 1
 fi
 
+# Calls from a pthread key destructor while a thread exits: no abort, nothing on stderr.
+"$CC" -std=c99 $strict -Iinclude tests/c/test_thread_exit.c $link -lpthread -o "$work/test_thread_exit"
+timeout 60 "$work/test_thread_exit" 2> "$work/thread_exit.err"
+if [ -s "$work/thread_exit.err" ]; then
+  echo "test_thread_exit: the library wrote to stderr:" >&2; cat "$work/thread_exit.err" >&2; exit 1
+fi
+
 # A resolver that hangs: the login times out on time and freeing the client does not wait.
 "$CC" -std=c99 -Wall -Wextra -Werror -shared -fPIC tests/c/slow_resolver.c -ldl -o "$work/slow_resolver.so"
 "$CC" -std=c99 $strict -Iinclude tests/c/test_slow_resolver.c $link -o "$work/test_slow_resolver"

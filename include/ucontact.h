@@ -8,7 +8,8 @@
  *   ucontact_strerror() describes a code; ucontact_last_error_message() gives the
  *   details of this thread's last failure. Neither ever contains a password or token.
  * - Strings. Every string argument is NUL-terminated UTF-8; NULL is refused with
- *   UCONTACT_ERR_INVALID_ARGUMENT and invalid UTF-8 with UCONTACT_ERR_INVALID_UTF8.
+ *   UCONTACT_ERR_INVALID_ARGUMENT (unless a function gives NULL a meaning, as
+ *   ucontact_client_set_proxy does) and invalid UTF-8 with UCONTACT_ERR_INVALID_UTF8.
  *   Arguments are checked before any network work.
  * - Out-buffers. On success they hold the whole NUL-terminated token; on failure an empty
  *   string. Nothing is ever written past the given length and no token is ever cut.
@@ -17,14 +18,18 @@
  *   many threads at once; the ucontact_client_set_* functions must not run while another
  *   thread uses the same client. Errors are kept per thread.
  * - Blocking and timeouts. A login blocks the calling thread for at most its total
- *   timeout (UCONTACT_DEFAULT_TOTAL_TIMEOUT_MS unless the client sets another).
+ *   timeout (UCONTACT_DEFAULT_TOTAL_TIMEOUT_MS unless the client sets another). The
+ *   library sends each login once: it does not retry (HTTP/2 streams that the server
+ *   refused unprocessed aside). Kept-alive connections are reused across calls and
+ *   threads; one the server closed while idle is noticed and replaced.
  * - fork(). A child process may keep calling: it detects the fork and opens its own
  *   connections instead of using the parent's.
  * - Panics. No Rust panic ever crosses into the caller: a bug is reported as
  *   UCONTACT_ERR_INTERNAL, and the library keeps working.
  * - Output. The library prints and logs nothing.
  * - Security. TLS certificates are always verified. Plain http:// is accepted only for
- *   loopback hosts. Redirects are followed only as 307/308 to the same origin.
+ *   loopback hosts. Redirects are followed only as 307/308 to the same origin, at most
+ *   5 times. The header is C99 (it uses // comments) and C++11.
  */
 
 
@@ -101,13 +106,14 @@
 
 /**
  * `out_buf` is too small for the token. A buffer of `UCONTACT_TOKEN_BUFFER_SIZE` bytes
- * never is.
+ * never is. Known only once the server has answered: the login did happen, and its token
+ * is lost.
  */
 #define UCONTACT_ERR_BUFFER_TOO_SMALL 104
 
 /**
- * A CA file given to `ucontact_client_set_ca_file` is missing, unreadable or holds no
- * certificate.
+ * A CA file given to `ucontact_client_set_ca_file` is missing, unreadable, not a regular
+ * file, larger than 4 MiB, not PEM, or holds no usable certificate.
  */
 #define UCONTACT_ERR_CA_FILE 105
 
@@ -117,7 +123,8 @@
 #define UCONTACT_ERR_INVALID_PROXY 106
 
 /**
- * The connection failed: DNS look-up, refused, reset or dropped before the reply ended.
+ * The connection failed: DNS look-up, refused, reset or dropped before the reply ended,
+ * an HTTP/2 protocol error, or the network could not be set up (out of file descriptors).
  */
 #define UCONTACT_ERR_CONNECT 201
 
@@ -133,7 +140,8 @@
 #define UCONTACT_ERR_TLS 203
 
 /**
- * The server refused the login (it answered `"0"` or `0`).
+ * The server refused the login: it answered `"0"` or `0`, alone or as the last element of
+ * an array.
  */
 #define UCONTACT_ERR_AUTH_REJECTED 301
 
@@ -144,8 +152,8 @@
 #define UCONTACT_ERR_HTTP_STATUS 302
 
 /**
- * The reply was not one of the documented forms, its token is not token68 text, or the
- * body was larger than `UCONTACT_MAX_RESPONSE_BYTES`.
+ * The reply was not valid HTTP, not one of the documented forms, its token is not
+ * token68 text, or the body was larger than `UCONTACT_MAX_RESPONSE_BYTES`.
  */
 #define UCONTACT_ERR_BAD_RESPONSE 401
 
@@ -208,6 +216,8 @@ extern "C" {
  * - `UCONTACT_ERR_BAD_RESPONSE`: the reply is not a token reply, or is larger than
  *   `UCONTACT_MAX_RESPONSE_BYTES`.
  * - `UCONTACT_ERR_BUFFER_TOO_SMALL`: the token (plus NUL) does not fit in `len` bytes.
+ *   The server has logged the user in by then and the token is lost: pass
+ *   `UCONTACT_TOKEN_BUFFER_SIZE` bytes.
  * - `UCONTACT_ERR_INTERNAL`: a bug in the library; the next call works as usual.
  *
  * # Safety
@@ -242,7 +252,8 @@ int32_t ucontact_get_user_token(const char *domain,
 ucontact_client *ucontact_client_new(const char *domain);
 
 /**
- * Releases a client and closes its connections. NULL is accepted and ignored.
+ * Releases a client and closes its connections. NULL is accepted and ignored. Returns
+ * without waiting for a host-name look-up that may still run for a timed-out login.
  *
  * No other call may be using the client at the same time, nor afterwards.
  *
@@ -256,7 +267,8 @@ void ucontact_client_free(ucontact_client *client);
  * login, to the last byte of the reply), in milliseconds.
  *
  * Both must be at least 1, and `connect_ms` no greater than `total_ms`. Must not be called
- * while another thread uses the client.
+ * while another thread uses the client. Like every setter that succeeds, it closes the
+ * client's pooled connections: the next login opens a new one with the new settings.
  *
  * Returns `UCONTACT_OK`, or `UCONTACT_ERR_INVALID_ARGUMENT` for a NULL client or values
  * outside those bounds (the settings are then unchanged).
@@ -273,15 +285,15 @@ int32_t ucontact_client_set_timeouts(ucontact_client *client,
  * roots: for on-premise servers whose certificate comes from a private authority.
  * Certificate checks stay on; there is no way to turn them off.
  *
- * The file is read during this call. Must not be called while another thread uses the
- * client.
+ * The file is read during this call; it must be a regular file of at most 4 MiB. Must
+ * not be called while another thread uses the client.
  *
  * Returns:
  * - `UCONTACT_OK`.
  * - `UCONTACT_ERR_INVALID_ARGUMENT`: `client` or `pem_path` is NULL.
  * - `UCONTACT_ERR_INVALID_UTF8`: `pem_path` is not UTF-8.
- * - `UCONTACT_ERR_CA_FILE`: the file is missing, unreadable, not PEM, or holds no usable
- *   certificate. The settings are then unchanged.
+ * - `UCONTACT_ERR_CA_FILE`: the file is missing, unreadable, not a regular file, too
+ *   large, not PEM, or holds no usable certificate. The settings are then unchanged.
  *
  * # Safety
  * `client` is NULL or a live client; `pem_path` is NULL or NUL-terminated.

@@ -68,21 +68,7 @@ impl Client {
     /// on-premise server with a private certificate authority. Read now: a missing,
     /// unreadable or empty file is an error here, not at the first login.
     pub fn set_ca_file(&mut self, path: &Path) -> Result<(), Error> {
-        let shown = path.display();
-        let pem = std::fs::read(path)
-            .map_err(|e| Error::new(UCONTACT_ERR_CA_FILE, format!("cannot read the CA file {shown}: {e}")))?;
-        let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&pem)
-            .collect::<Result<_, _>>()
-            .map_err(|e| Error::new(UCONTACT_ERR_CA_FILE, format!("the CA file {shown} is not valid PEM: {e}")))?;
-        if certs.is_empty() {
-            return Err(Error::new(UCONTACT_ERR_CA_FILE, format!("the CA file {shown} holds no PEM certificate")));
-        }
-        let mut check = rustls::RootCertStore::empty();
-        for cert in &certs {
-            check.add(cert.clone()).map_err(|e| {
-                Error::new(UCONTACT_ERR_CA_FILE, format!("a certificate in {shown} cannot be used: {e}"))
-            })?;
-        }
+        let certs = read_ca_file(path)?;
         self.transport.reconfigure(|s| s.extra_roots = certs);
         Ok(())
     }
@@ -117,6 +103,46 @@ impl Client {
         check_credentials(user, password)?;
         login(&self.transport, &self.origin, user, password)
     }
+}
+
+/// The largest CA file read: a bundle of every public root is about 250 KiB.
+const MAX_CA_FILE_BYTES: u64 = 4 << 20;
+
+/// Reads the certificates of a PEM file, refusing anything that is not a regular file of
+/// at most `MAX_CA_FILE_BYTES` (a FIFO would block, `/dev/zero` would never end). The
+/// messages name the file but never quote its contents.
+fn read_ca_file(path: &Path) -> Result<Vec<CertificateDer<'static>>, Error> {
+    use std::io::Read;
+
+    let shown = path.display();
+    let fail = |why: String| Error::new(UCONTACT_ERR_CA_FILE, format!("the CA file {shown} {why}"));
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot be read: {e}")))?;
+    if !meta.is_file() {
+        return Err(fail("is not a regular file".into()));
+    }
+    if meta.len() > MAX_CA_FILE_BYTES {
+        return Err(fail(format!("is larger than {MAX_CA_FILE_BYTES} bytes")));
+    }
+    let mut pem = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_CA_FILE_BYTES + 1).read_to_end(&mut pem))
+        .map_err(|e| fail(format!("cannot be read: {e}")))?;
+    if pem.len() as u64 > MAX_CA_FILE_BYTES {
+        return Err(fail(format!("is larger than {MAX_CA_FILE_BYTES} bytes")));
+    }
+    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&pem)
+        .collect::<Result<_, _>>()
+        .map_err(|_| fail("is not valid PEM".into()))?;
+    if certs.is_empty() {
+        return Err(fail("holds no PEM certificate".into()));
+    }
+    let mut check = rustls::RootCertStore::empty();
+    for (n, cert) in certs.iter().enumerate() {
+        check
+            .add(cert.clone())
+            .map_err(|_| fail(format!("holds a certificate that cannot be used as a root (number {})", n + 1)))?;
+    }
+    Ok(certs)
 }
 
 fn check_proxy_url(url: &str) -> Result<(), Error> {

@@ -71,6 +71,9 @@ impl Origin {
                 Ok(Origin { https, port, ..origin })
             }
             None => {
+                if domain.contains(':') {
+                    return refuse("a port is accepted only in the origin form, as in https://host:port");
+                }
                 if domain.contains('.') {
                     let host = parse_host_name(domain).map_err(|why| invalid(domain, why))?;
                     Ok(Origin::https(host, None))
@@ -165,6 +168,9 @@ fn parse_authority(authority: &str) -> Result<Origin, &'static str> {
     let (host, port) = if let Some(rest) = authority.strip_prefix('[') {
         let end = rest.find(']').ok_or("an IPv6 address lacks its closing ]")?;
         let addr: Ipv6Addr = rest[..end].parse().map_err(|_| "not a valid IPv6 address")?;
+        if addr.is_unspecified() || addr.is_multicast() {
+            return Err("not the address of one host");
+        }
         let after = &rest[end + 1..];
         let port = match after {
             "" => None,
@@ -206,6 +212,9 @@ fn parse_host_name(host: &str) -> Result<String, &'static str> {
             || last.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("0x")));
     if numeric_last {
         let addr: Ipv4Addr = host.parse().map_err(|_| "not a valid dotted-quad IPv4 address")?;
+        if addr.is_unspecified() || addr.is_broadcast() || addr.is_multicast() {
+            return Err("not the address of one host");
+        }
         return Ok(addr.to_string());
     }
     for label in labels {
@@ -407,6 +416,19 @@ mod tests {
         assert_eq!(refused("https://xn--ab--cd.example"), "invalid domain: the host name is not valid in a URL");
         refused("https://0x10:8443");
         assert_eq!(url("3"), format!("https://3.ucontactcloud.com{LOGIN_PATH}"));
+    }
+
+    #[test]
+    fn refuses_addresses_that_are_not_one_host() {
+        for d in ["0.0.0.0", "https://0.0.0.0", "255.255.255.255", "224.0.0.1", "https://[::]", "https://[ff02::1]:443"] {
+            assert_eq!(refused(d), "invalid domain: not the address of one host", "{d}");
+        }
+    }
+
+    #[test]
+    fn says_where_a_port_belongs() {
+        assert_eq!(refused("uc.example.com:8443"), "invalid domain: a port is accepted only in the origin form, as in https://host:port");
+        assert_eq!(refused("https:acme.com"), "invalid domain: a port is accepted only in the origin form, as in https://host:port");
     }
 
     #[test]

@@ -16,15 +16,17 @@ pub const UCONTACT_ERR_INVALID_UTF8: i32 = 102;
 /// `domain` is none of the accepted forms. Nothing was sent: no DNS look-up, no connection.
 pub const UCONTACT_ERR_INVALID_DOMAIN: i32 = 103;
 /// `out_buf` is too small for the token. A buffer of `UCONTACT_TOKEN_BUFFER_SIZE` bytes
-/// never is.
+/// never is. Known only once the server has answered: the login did happen, and its token
+/// is lost.
 pub const UCONTACT_ERR_BUFFER_TOO_SMALL: i32 = 104;
-/// A CA file given to `ucontact_client_set_ca_file` is missing, unreadable or holds no
-/// certificate.
+/// A CA file given to `ucontact_client_set_ca_file` is missing, unreadable, not a regular
+/// file, larger than 4 MiB, not PEM, or holds no usable certificate.
 pub const UCONTACT_ERR_CA_FILE: i32 = 105;
 /// A proxy URL given to `ucontact_client_set_proxy` cannot be used.
 pub const UCONTACT_ERR_INVALID_PROXY: i32 = 106;
 
-/// The connection failed: DNS look-up, refused, reset or dropped before the reply ended.
+/// The connection failed: DNS look-up, refused, reset or dropped before the reply ended,
+/// an HTTP/2 protocol error, or the network could not be set up (out of file descriptors).
 pub const UCONTACT_ERR_CONNECT: i32 = 201;
 /// The connect or total timeout passed.
 pub const UCONTACT_ERR_TIMEOUT: i32 = 202;
@@ -32,14 +34,15 @@ pub const UCONTACT_ERR_TIMEOUT: i32 = 202;
 /// common protocol.
 pub const UCONTACT_ERR_TLS: i32 = 203;
 
-/// The server refused the login (it answered `"0"` or `0`).
+/// The server refused the login: it answered `"0"` or `0`, alone or as the last element of
+/// an array.
 pub const UCONTACT_ERR_AUTH_REJECTED: i32 = 301;
 /// The server answered an HTTP status other than 2xx (a redirect that the library does not
 /// follow included).
 pub const UCONTACT_ERR_HTTP_STATUS: i32 = 302;
 
-/// The reply was not one of the documented forms, its token is not token68 text, or the
-/// body was larger than `UCONTACT_MAX_RESPONSE_BYTES`.
+/// The reply was not valid HTTP, not one of the documented forms, its token is not
+/// token68 text, or the body was larger than `UCONTACT_MAX_RESPONSE_BYTES`.
 pub const UCONTACT_ERR_BAD_RESPONSE: i32 = 401;
 
 /// A bug in the library: a panic was caught at the boundary. The next call works as usual.

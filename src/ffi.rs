@@ -214,6 +214,8 @@ unsafe fn token_call(
 /// - `UCONTACT_ERR_BAD_RESPONSE`: the reply is not a token reply, or is larger than
 ///   `UCONTACT_MAX_RESPONSE_BYTES`.
 /// - `UCONTACT_ERR_BUFFER_TOO_SMALL`: the token (plus NUL) does not fit in `len` bytes.
+///   The server has logged the user in by then and the token is lost: pass
+///   `UCONTACT_TOKEN_BUFFER_SIZE` bytes.
 /// - `UCONTACT_ERR_INTERNAL`: a bug in the library; the next call works as usual.
 ///
 /// # Safety
@@ -265,7 +267,8 @@ pub unsafe extern "C" fn ucontact_client_new(domain: *const c_char) -> *mut ucon
     made.map_or(std::ptr::null_mut(), Box::into_raw)
 }
 
-/// Releases a client and closes its connections. NULL is accepted and ignored.
+/// Releases a client and closes its connections. NULL is accepted and ignored. Returns
+/// without waiting for a host-name look-up that may still run for a timed-out login.
 ///
 /// No other call may be using the client at the same time, nor afterwards.
 ///
@@ -299,7 +302,8 @@ unsafe fn with_client(client: *mut ucontact_client, set: impl FnOnce(&mut Client
 /// login, to the last byte of the reply), in milliseconds.
 ///
 /// Both must be at least 1, and `connect_ms` no greater than `total_ms`. Must not be called
-/// while another thread uses the client.
+/// while another thread uses the client. Like every setter that succeeds, it closes the
+/// client's pooled connections: the next login opens a new one with the new settings.
 ///
 /// Returns `UCONTACT_OK`, or `UCONTACT_ERR_INVALID_ARGUMENT` for a NULL client or values
 /// outside those bounds (the settings are then unchanged).
@@ -320,15 +324,15 @@ pub unsafe extern "C" fn ucontact_client_set_timeouts(client: *mut ucontact_clie
 /// roots: for on-premise servers whose certificate comes from a private authority.
 /// Certificate checks stay on; there is no way to turn them off.
 ///
-/// The file is read during this call. Must not be called while another thread uses the
-/// client.
+/// The file is read during this call; it must be a regular file of at most 4 MiB. Must
+/// not be called while another thread uses the client.
 ///
 /// Returns:
 /// - `UCONTACT_OK`.
 /// - `UCONTACT_ERR_INVALID_ARGUMENT`: `client` or `pem_path` is NULL.
 /// - `UCONTACT_ERR_INVALID_UTF8`: `pem_path` is not UTF-8.
-/// - `UCONTACT_ERR_CA_FILE`: the file is missing, unreadable, not PEM, or holds no usable
-///   certificate. The settings are then unchanged.
+/// - `UCONTACT_ERR_CA_FILE`: the file is missing, unreadable, not a regular file, too
+///   large, not PEM, or holds no usable certificate. The settings are then unchanged.
 ///
 /// # Safety
 /// `client` is NULL or a live client; `pem_path` is NULL or NUL-terminated.

@@ -2,8 +2,9 @@
 //! of every transport failure onto a result code.
 //!
 //! Each [`Transport`] owns a single-threaded tokio runtime that the *calling* thread drives
-//! with `block_on` for the length of one call. No background thread of the library's own
-//! runs between calls, so nothing needs to be joined at exit, a `fork()` child finds no
+//! with `block_on` for the length of one call. No worker thread drives the connections
+//! between calls (host-name look-ups run on tokio's blocking pool, whose threads exit
+//! after 10 s idle), so nothing needs to be joined at exit, a `fork()` child finds no
 //! half-owned worker, and the request is not handed to another thread on the way out.
 //! Many threads may call at once: the runtime lets each of them poll its own request, and
 //! one at a time drives the shared sockets and timers.
@@ -93,7 +94,8 @@ impl Transport {
             .enable_io()
             .enable_time()
             .build()
-            .map_err(|e| Error::new(UCONTACT_ERR_INTERNAL, format!("cannot start the I/O runtime: {e}")))?;
+            // Out of file descriptors, most likely: a resource, not a bug.
+            .map_err(|e| Error::new(UCONTACT_ERR_CONNECT, format!("cannot set up network I/O: {e}")))?;
         Ok(Transport {
             pid: std::process::id(),
             runtime: ManuallyDrop::new(runtime),
@@ -233,6 +235,7 @@ fn release(transport: *mut Transport) {
 fn tls_config(settings: &Settings, with_roots: bool) -> Result<rustls::ClientConfig, Error> {
     let mut roots = rustls::RootCertStore::empty();
     if with_roots {
+        check_ssl_cert_file()?;
         for cert in rustls_native_certs::load_native_certs().certs {
             // A system store can hold certificates rustls cannot use; skip those.
             let _ = roots.add(cert);
@@ -262,6 +265,19 @@ enum Kind {
     HttpsDirect,
     /// Plain HTTP, loopback only.
     Plain,
+}
+
+/// The trust store reads `SSL_CERT_FILE` whole and without a deadline, so a value naming
+/// a FIFO or a device would hang the first HTTPS login past its timeout: refuse it first.
+fn check_ssl_cert_file() -> Result<(), Error> {
+    let Some(path) = std::env::var_os("SSL_CERT_FILE") else { return Ok(()) };
+    match std::fs::metadata(&path) {
+        Ok(meta) if !meta.is_file() => Err(Error::new(
+            UCONTACT_ERR_TLS,
+            format!("SSL_CERT_FILE names {}, which is not a regular file", std::path::Path::new(&path).display()),
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn build_client(settings: &Settings, kind: Kind) -> Result<reqwest::Client, Error> {
@@ -400,12 +416,15 @@ fn status_error(status: reqwest::StatusCode, origin: &Origin) -> Error {
 fn transport_error(e: &reqwest::Error, origin: &Origin) -> Error {
     let host = origin.authority();
     if let Some(tls) = find_tls_error(e) {
-        return Error::new(UCONTACT_ERR_TLS, format!("TLS with {host} failed: {tls}"));
+        return Error::new(UCONTACT_ERR_TLS, format!("TLS with {host} failed: {}", without_doc_links(tls.to_string())));
     }
     if e.is_timeout() {
         return Error::new(UCONTACT_ERR_TIMEOUT, format!("connecting to {host} timed out"));
     }
     let cause = innermost(e);
+    if causes(e).any(|c| c.downcast_ref::<hyper::Error>().is_some_and(|h| h.is_parse() || h.is_parse_status())) {
+        return Error::new(UCONTACT_ERR_BAD_RESPONSE, format!("the reply from {host} is not valid HTTP: {cause}"));
+    }
     if e.is_connect() {
         return Error::new(UCONTACT_ERR_CONNECT, format!("could not connect to {host}: {cause}"));
     }
@@ -429,5 +448,15 @@ fn find_tls_error(e: &reqwest::Error) -> Option<&rustls::Error> {
 
 /// The most specific cause, which says what happened ("Connection refused (os error 111)").
 fn innermost(e: &reqwest::Error) -> String {
-    causes(e).last().map(|cause| cause.to_string()).unwrap_or_else(|| e.to_string())
+    let text = causes(e).last().map(|cause| cause.to_string()).unwrap_or_else(|| e.to_string());
+    without_doc_links(text)
+}
+
+/// rustls ends some messages with a link to its manual, which says nothing to the end
+/// user reading ours.
+fn without_doc_links(text: String) -> String {
+    match text.find(": https://docs.rs/") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
+    }
 }

@@ -164,3 +164,21 @@ fn tls_to_a_plain_port_fails_tls() {
     let client = CClient::new(&domain).timeouts(CONNECT_MS, TOTAL_MS);
     assert_eq!(client.login(DEMO_USER, DEMO_PASSWORD).0, UCONTACT_ERR_TLS);
 }
+
+#[test]
+fn a_reply_that_is_not_http_is_a_bad_response() {
+    for reply in [&b"HTTP/1.1 abc OK\r\n\r\n"[..], b"HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\n\"t\"", b"SSH-2.0-OpenSSH_9.2\r\n"] {
+        let server = with_fault(Fault::RawReply(reply.to_vec()));
+        let (code, out) = timed_login(&server);
+        assert_eq!((code, out.as_str()), (UCONTACT_ERR_BAD_RESPONSE, ""), "{:?}: {}", String::from_utf8_lossy(reply), last_error());
+        assert!(last_error().contains("is not valid HTTP"), "{}", last_error());
+    }
+}
+
+#[test]
+fn tls_messages_carry_no_links_to_library_manuals() {
+    let server = serve(Config { tls_dir: Some(tls_dir("no-links")), fault: Fault::Drop, ..Config::default() });
+    let client = CClient::new(&server.origin()).timeouts(CONNECT_MS, TOTAL_MS).ca_file(server.ca_file().unwrap());
+    assert_eq!(client.login(DEMO_USER, DEMO_PASSWORD).0, UCONTACT_ERR_CONNECT);
+    assert!(!last_error().contains("https://"), "{}", last_error());
+}

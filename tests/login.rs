@@ -289,3 +289,39 @@ fn strerror_describes_every_code_and_unknown_ones() {
     let text = unsafe { CStr::from_ptr(ucontact_strerror(-7)) }.to_str().unwrap();
     assert_eq!(text, "unknown ucontact error code");
 }
+
+#[test]
+fn refuses_ca_files_that_are_not_small_regular_pem_files() {
+    let client = CClient::new("https://localhost:1");
+    let set = |path: &str| {
+        let path = cstr(path);
+        (unsafe { ucontact_client_set_ca_file(client.0, path.as_ptr()) }, last_error())
+    };
+    let dir = tls_dir("ca-files");
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let big = dir.join("big.pem");
+    std::fs::write(&big, vec![b'#'; (4 << 20) + 1]).unwrap();
+    let not_pem = dir.join("not.pem");
+    std::fs::write(&not_pem, "-----BEGIN CERTIFICATE-----\nhunter2\n").unwrap();
+    let empty = dir.join("empty.pem");
+    std::fs::write(&empty, "no certificates here\n").unwrap();
+    let bad_der = dir.join("bad-der.pem");
+    std::fs::write(&bad_der, "-----BEGIN CERTIFICATE-----\naGVsbG8=\n-----END CERTIFICATE-----\n").unwrap();
+    let shown = |p: &std::path::Path| p.display().to_string();
+    for (path, why) in [
+        ("/dev/zero".to_owned(), "the CA file /dev/zero is not a regular file".to_owned()),
+        (shown(&dir), format!("the CA file {} is not a regular file", shown(&dir))),
+        (shown(&fifo), format!("the CA file {} is not a regular file", shown(&fifo))),
+        (shown(&big), format!("the CA file {} is larger than 4194304 bytes", shown(&big))),
+        (shown(&not_pem), format!("the CA file {} is not valid PEM", shown(&not_pem))),
+        (shown(&empty), format!("the CA file {} holds no PEM certificate", shown(&empty))),
+        (shown(&bad_der), format!("the CA file {} holds a certificate that cannot be used as a root (number 1)", shown(&bad_der))),
+    ] {
+        assert_eq!(set(&path), (UCONTACT_ERR_CA_FILE, why.clone()), "{path}");
+        assert!(!why.contains("hunter2"));
+    }
+    assert_eq!(set("/nonexistent/ca.pem").0, UCONTACT_ERR_CA_FILE);
+    assert!(last_error().starts_with("the CA file /nonexistent/ca.pem cannot be read: "), "{}", last_error());
+}

@@ -95,6 +95,8 @@ pub enum Fault {
     /// Answer correctly with keep-alive, then close the connection after this long idle
     /// (over TLS without a close_notify, as a crashed or impatient server does).
     CloseIdle(Duration),
+    /// Read the request, then write these bytes as the whole reply, not HTTP-checked.
+    RawReply(Vec<u8>),
     /// Serve normally, but shut each connection down gracefully this long after it was
     /// accepted: an HTTP/2 GOAWAY, or `Connection: close` semantics on HTTP/1.1.
     GoAway(Duration),
@@ -105,7 +107,13 @@ impl Fault {
     fn is_raw(&self) -> bool {
         matches!(
             self,
-            Fault::Silent | Fault::StallBody | Fault::Trickle | Fault::Drop | Fault::Reset | Fault::CloseIdle(_)
+            Fault::Silent
+                | Fault::StallBody
+                | Fault::Trickle
+                | Fault::Drop
+                | Fault::Reset
+                | Fault::CloseIdle(_)
+                | Fault::RawReply(_)
         )
     }
 }
@@ -524,6 +532,13 @@ mod raw {
                         }
                         tokio::time::sleep(Duration::from_secs(1)).await;
                     }
+                }
+            }
+            Fault::RawReply(bytes) => {
+                if read_request(&mut stream, state).await.is_some() {
+                    let _ = stream.write_all(&bytes).await;
+                    let _ = stream.flush().await;
+                    let _ = stream.shutdown().await;
                 }
             }
             Fault::Drop | Fault::Reset => {

@@ -26,6 +26,7 @@ Serves POST /Integra/resources/auth/getUserToken on loopback, as uContact does.
                            status:N  body:TEXT  array  huge:BYTES  delay:MS
                            redirect:CODE:LOCATION  silent  stall-body  trickle
                            drop  reset  close-idle:MS  goaway:MS
+                           raw:BYTES (the whole reply; \r\n written as such)
   --exit-with-stdin      exit when standard input closes
   --help                 this text
 
@@ -66,6 +67,7 @@ fn fault(spec: &str) -> Fault {
         "reset" => Fault::Reset,
         "close-idle" => Fault::CloseIdle(Duration::from_millis(number(arg, "close-idle"))),
         "goaway" => Fault::GoAway(Duration::from_millis(number(arg, "goaway"))),
+        "raw" => Fault::RawReply(arg.replace("\\r\\n", "\r\n").into_bytes()),
         _ => fail(&format!("unknown fault {kind:?}")),
     }
 }

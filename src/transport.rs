@@ -107,12 +107,13 @@ impl Transport {
     }
 
     fn client_for(&self, origin: &Origin) -> Result<&reqwest::Client, Error> {
-        let from_environment = self.settings.proxy == ProxyChoice::Environment;
-        match (origin.is_https(), origin.is_loopback() && from_environment) {
-            (true, false) => self.https.get_or_try_init(|| build_client(&self.settings, Kind::Https)),
-            (true, true) => self.https_loopback.get_or_try_init(|| build_client(&self.settings, Kind::HttpsDirect)),
-            (false, _) => self.plain.get_or_try_init(|| build_client(&self.settings, Kind::Plain)),
-        }
+        let kind = Kind::for_origin(origin, &self.settings.proxy);
+        let cell = match kind {
+            Kind::Https => &self.https,
+            Kind::HttpsDirect => &self.https_loopback,
+            Kind::Plain => &self.plain,
+        };
+        cell.get_or_try_init(|| build_client(&self.settings, kind))
     }
 
     /// Logs in: one POST, its reply read and checked. Blocks the calling thread for at
@@ -280,6 +281,29 @@ fn check_ssl_cert_file() -> Result<(), Error> {
     }
 }
 
+impl Kind {
+    /// The proxy policy: plain HTTP (loopback only) never uses a proxy; HTTPS to a
+    /// loopback host skips the environment's proxy, which would reach its own loopback;
+    /// everything else follows the client's proxy setting.
+    fn for_origin(origin: &Origin, proxy: &ProxyChoice) -> Kind {
+        match (origin.is_https(), origin.is_loopback() && *proxy == ProxyChoice::Environment) {
+            (false, _) => Kind::Plain,
+            (true, true) => Kind::HttpsDirect,
+            (true, false) => Kind::Https,
+        }
+    }
+
+    /// The proxy this kind of client is built with: `None` for a direct connection,
+    /// `Some(None)` for the environment's, `Some(Some(url))` for a given one.
+    fn proxy<'a>(self, proxy: &'a ProxyChoice) -> Option<Option<&'a str>> {
+        match (self, proxy) {
+            (Kind::Plain | Kind::HttpsDirect, _) | (Kind::Https, ProxyChoice::Direct) => None,
+            (Kind::Https, ProxyChoice::Environment) => Some(None),
+            (Kind::Https, ProxyChoice::Url(url)) => Some(Some(url)),
+        }
+    }
+}
+
 fn build_client(settings: &Settings, kind: Kind) -> Result<reqwest::Client, Error> {
     let https = kind != Kind::Plain;
     let mut builder = reqwest::Client::builder()
@@ -290,24 +314,21 @@ fn build_client(settings: &Settings, kind: Kind) -> Result<reqwest::Client, Erro
         .pool_idle_timeout(POOL_IDLE)
         .tcp_nodelay(true)
         .user_agent(settings.user_agent.as_str());
-    if https {
-        builder = match &settings.proxy {
-            ProxyChoice::Environment if kind == Kind::HttpsDirect => builder.no_proxy(),
-            ProxyChoice::Environment => builder,
-            ProxyChoice::Direct => builder.no_proxy(),
-            ProxyChoice::Url(url) => builder.proxy(
-                reqwest::Proxy::all(url)
-                    .map_err(|_| Error::new(UCONTACT_ERR_INVALID_PROXY, "the proxy URL cannot be used"))?,
-            ),
-        };
-    } else {
+    builder = match kind.proxy(&settings.proxy) {
+        None => builder.no_proxy(),
+        Some(None) => builder,
+        Some(Some(url)) => builder.proxy(
+            reqwest::Proxy::all(url).map_err(|_| Error::new(UCONTACT_ERR_INVALID_PROXY, "the proxy URL cannot be used"))?,
+        ),
+    };
+    if !https {
         // Plain HTTP is for loopback only: a proxy would carry the password off the
         // machine in clear text, and `localhost` must not depend on /etc/hosts or DNS.
         let loopback = [
             SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             SocketAddr::from((Ipv6Addr::LOCALHOST, 0)),
         ];
-        builder = builder.no_proxy().resolve_to_addrs("localhost", &loopback);
+        builder = builder.resolve_to_addrs("localhost", &loopback);
     }
     builder
         .build()
@@ -458,5 +479,40 @@ fn without_doc_links(text: String) -> String {
     match text.find(": https://docs.rs/") {
         Some(at) => text[..at].to_owned(),
         None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn proxy_for(domain: &str, choice: ProxyChoice) -> Option<Option<String>> {
+        let origin = Origin::parse(domain).unwrap();
+        Kind::for_origin(&origin, &choice).proxy(&choice).map(|p| p.map(str::to_owned))
+    }
+
+    #[test]
+    fn a_remote_origin_follows_the_proxy_setting() {
+        assert_eq!(proxy_for("acme", ProxyChoice::Environment), Some(None));
+        assert_eq!(proxy_for("https://uc.example.com:8443", ProxyChoice::Direct), None, "\"\" bypasses HTTPS_PROXY");
+        let url = "http://proxy.example:3128".to_owned();
+        assert_eq!(proxy_for("uc.example.com", ProxyChoice::Url(url.clone())), Some(Some(url)));
+    }
+
+    #[test]
+    fn a_loopback_origin_skips_only_the_environments_proxy() {
+        for domain in ["https://localhost:8443", "https://127.0.0.1", "https://[::1]:1"] {
+            assert_eq!(proxy_for(domain, ProxyChoice::Environment), None, "{domain}");
+            assert_eq!(proxy_for(domain, ProxyChoice::Direct), None, "{domain}");
+            let url = "http://127.0.0.1:3128".to_owned();
+            assert_eq!(proxy_for(domain, ProxyChoice::Url(url.clone())), Some(Some(url)), "{domain}");
+        }
+    }
+
+    #[test]
+    fn plain_http_never_uses_a_proxy() {
+        for choice in [ProxyChoice::Environment, ProxyChoice::Direct, ProxyChoice::Url("http://127.0.0.1:3128".into())] {
+            assert_eq!(proxy_for("http://127.0.0.1:8080", choice), None);
+        }
     }
 }

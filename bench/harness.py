@@ -666,11 +666,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--python", default=sys.executable,
                         help="the interpreter of the Python clients (with requests)")
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--calls", type=int, default=2000, help="timed calls per run")
-    parser.add_argument("--warmup", type=float, default=0.5, help="seconds of warm-up per run")
-    parser.add_argument("--throughput", type=float, default=1.0, help="seconds per calls/s figure")
-    parser.add_argument("--cold-runs", type=int, default=20, help="processes per client and listener")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--calls", type=int, default=1500, help="timed calls per run")
+    parser.add_argument("--warmup", type=float, default=0.4, help="seconds of warm-up per run")
+    parser.add_argument("--throughput", type=float, default=0.6, help="seconds per calls/s figure")
+    parser.add_argument("--cold-runs", type=int, default=15, help="processes per client and listener")
     parser.add_argument("--only", default="", help="comma-separated client keys to run")
     parser.add_argument("--quick", action="store_true", help="a short run to try the harness")
     parser.add_argument("--no-server-check", action="store_true",
@@ -801,6 +801,7 @@ def run_profiles(clients: list[Client], server: Server, certs: dict, env: dict, 
         "perf": profiles.perf_profiles(by_key, urls, certs, env_for, 4000),
         "strace": profiles.strace_per_call(by_key, urls, certs, env_for),
         "callgrind": profiles.callgrind_cold(by_key, urls, certs, env_for),
+        "callgrind_warm": profiles.callgrind_per_call(by_key, urls, certs, env_for),
     }
     if "py-ucontact" in by_key:
         found["imports"] = profiles.python_imports(args.python, env_for(by_key["py-ucontact"]))

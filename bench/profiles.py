@@ -33,9 +33,14 @@ CALLGRIND_FUNCTIONS = [
     ("libcurl's easy handle set-up and transfer", r"^curl_easy_perform$"),
     ("curl_global_init (OpenSSL initialisation)", r"^curl_global_init$"),
     ("reqwest ClientBuilder::build", r"^reqwest::blocking::client::ClientBuilder::build$"),
-    ("aws-lc-rs initialisation", r"^aws_lc_rs::init$"),
-    ("the platform verifier's roots", r"rustls_platform_verifier::verification::others::Verifier::init_with_extra_roots$"),
+    ("aws-lc's entropy source (jitter entropy)", r"^aws_lc_0_\d+_0_get_entropy_source$"),
+    ("the platform verifier", r"^rustls_platform_verifier::verification::others::Verifier::new_inner$"),
 ]
+CALLGRIND_WARM_CLIENTS = {
+    "h1": ["c-libcurl", "c-ucontact-client", "rust-reqwest"],
+    "h2": ["c-libcurl", "c-ucontact-client", "rust-reqwest"],
+    "http": ["c-libcurl", "c-ucontact-client", "rust-reqwest"],
+}
 
 
 def _run(argv: list[str], env: dict, timeout: float = 300) -> subprocess.CompletedProcess:
@@ -202,6 +207,39 @@ def callgrind_cold(clients: dict, urls: dict, certs: dict, env_for) -> dict:
     return result
 
 
+def _instructions(argv: list[str], env: dict) -> int:
+    done = _run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv], env,
+                timeout=240)
+    match = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode != 0 or not match:
+        raise RuntimeError(done.stderr[-300:])
+    return int(match.group(1))
+
+
+def callgrind_per_call(clients: dict, urls: dict, certs: dict, env_for) -> dict:
+    """User-space instructions per login on a kept-alive connection: those of a run of
+    2200 calls less those of 200, divided by 2000. Unlike time, this count does not move
+    with the load of the machine."""
+    if not shutil.which("valgrind"):
+        return {"skipped": "valgrind is not installed"}
+    result = {}
+    for protocol, keys in CALLGRIND_WARM_CLIENTS.items():
+        for key in keys:
+            if key not in clients:
+                continue
+            client = clients[key]
+            print(f"profile: callgrind warm {protocol} {key}", flush=True)
+            base = client.argv + ["warm", urls[protocol], certs["ca"], certs["bundle"], "0"]
+            try:
+                short = _instructions(base + ["200", "0"], env_for(client))
+                long = _instructions(base + ["2200", "0"], env_for(client))
+            except (RuntimeError, subprocess.TimeoutExpired) as error:
+                result[f"{protocol}/{key}"] = {"error": str(error)}
+                continue
+            result[f"{protocol}/{key}"] = {"per_call": (long - short) / 2000}
+    return result
+
+
 def python_imports(python: str, env: dict) -> dict:
     """The cumulative import time of each Python client's top-level modules, in ms."""
     result = {}
@@ -285,6 +323,31 @@ def markdown(profile: dict, labels: dict) -> str:
             functions = ", ".join(f"{n} {v / 1e6:.1f} M" for n, v in data["functions"].items())
             add(f"| {labels.get(key, key)} | {data['total'] / 1e6:.1f} M | {objects} "
                 f"| {functions or '–'} |")
+        add("")
+    per_call = profile.get("callgrind_warm", {})
+    if per_call and "skipped" not in per_call:
+        add("User-space instructions per login on a kept-alive connection (callgrind; a run "
+            "of 2200 calls less one of 200, divided by 2000). Unlike time, this does not move "
+            "with the load of the machine:")
+        add("")
+        add("| client | h2 | h1 | http |")
+        add("| --- | ---: | ---: | ---: |")
+        keys = []
+        for run in per_call:
+            key = run.split("/")[1]
+            if key not in keys:
+                keys.append(key)
+        for key in keys:
+            cells = []
+            for protocol in ("h2", "h1", "http"):
+                data = per_call.get(f"{protocol}/{key}")
+                if not data:
+                    cells.append("–")
+                elif "error" in data:
+                    cells.append("failed")
+                else:
+                    cells.append(f"{data['per_call'] / 1000:.0f} k")
+            add(f"| {labels.get(key, key)} | " + " | ".join(cells) + " |")
         add("")
     imports = profile.get("imports", {})
     if imports:

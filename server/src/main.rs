@@ -26,7 +26,7 @@ Serves POST /Integra/resources/auth/getUserToken on loopback, as uContact does.
                            status:N  body:TEXT  array  huge:BYTES  delay:MS
                            redirect:CODE:LOCATION  silent  stall-body  trickle
                            drop  reset  close-idle:MS  goaway:MS
-                           raw:BYTES (the whole reply; \r\n written as such)
+                           raw:BYTES (the whole reply, a literal \\r\\n as CR LF)
   --exit-with-stdin      exit when standard input closes
   --help                 this text
 

@@ -40,16 +40,58 @@ fn client() -> reqwest::Client {
         .with_root_certificates(roots)
         .with_no_client_auth();
     tls.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
-    reqwest::Client::builder().tls_backend_preconfigured(tls).tcp_nodelay(true).build().expect("client")
+    let mut builder = reqwest::Client::builder().tls_backend_preconfigured(tls).tcp_nodelay(true);
+    // More of libucontact's settings, one switch each, to find what costs it system calls.
+    let on = |name: &str| std::env::var(name).is_ok_and(|v| v == "1");
+    if on("DESIGN_IDLE") {
+        builder = builder.pool_idle_timeout(Duration::from_secs(15));
+    }
+    if on("DESIGN_CONNECT_TIMEOUT") {
+        builder = builder.connect_timeout(Duration::from_secs(10));
+    }
+    if on("DESIGN_REDIRECT") {
+        builder = builder.redirect(reqwest::redirect::Policy::custom(|attempt| attempt.stop())).referer(false);
+    }
+    builder.build().expect("client")
+}
+
+/// Two of libucontact's per-call habits, to be switched on one at a time and measured:
+/// `DESIGN_TIMEOUT=1` wraps each login in `tokio::time::timeout` (its total timeout), and
+/// `DESIGN_CHUNKS=1` reads the body with a `chunk()` loop instead of `bytes()`.
+static HABITS: OnceLock<(bool, bool)> = OnceLock::new();
+
+fn habits() -> (bool, bool) {
+    *HABITS.get_or_init(|| {
+        let on = |name: &str| std::env::var(name).is_ok_and(|v| v == "1");
+        (on("DESIGN_TIMEOUT"), on("DESIGN_CHUNKS"))
+    })
 }
 
 async fn login(client: &reqwest::Client, url: &str) -> bool {
-    let Ok(reply) = client.post(url).header(CONTENT_TYPE, "application/x-www-form-urlencoded").body(BODY).send().await
+    let (timeout, chunks) = habits();
+    if timeout {
+        return tokio::time::timeout(Duration::from_secs(30), login_once(client, url, chunks)).await.unwrap_or(false);
+    }
+    login_once(client, url, chunks).await
+}
+
+async fn login_once(client: &reqwest::Client, url: &str, chunks: bool) -> bool {
+    let Ok(mut reply) = client.post(url).header(CONTENT_TYPE, "application/x-www-form-urlencoded").body(BODY).send().await
     else {
         return false;
     };
     let ok = reply.status() == 200;
-    matches!(reply.bytes().await, Ok(body) if ok && body.as_ref() == EXPECTED)
+    if !chunks {
+        return matches!(reply.bytes().await, Ok(body) if ok && body.as_ref() == EXPECTED);
+    }
+    let mut body = Vec::new();
+    loop {
+        match reply.chunk().await {
+            Ok(Some(chunk)) => body.extend_from_slice(&chunk),
+            Ok(None) => return ok && body == EXPECTED,
+            Err(_) => return false,
+        }
+    }
 }
 
 fn current_thread() -> tokio::runtime::Runtime {

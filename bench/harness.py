@@ -511,7 +511,7 @@ def markdown(results: dict) -> str:
     add("")
     runs = next(iter(h2.values()))["runs"] if h2 else 0
     add(f"{runs} processes per client and listener, interleaved; the wall time runs from "
-        "posix_spawn to wait4 in the harness (Python), so it includes the spawn itself "
+        "posix_spawn to wait4 in bench/clients/c/spawn_timed.c, so it includes the spawn itself "
         "(the `/bin/true` row); CPU is user + system time of the child, from wait4.")
     add("")
 
@@ -541,7 +541,7 @@ def markdown(results: dict) -> str:
                 f"| {row['p50_us']:.0f} | {row['cps2']:.0f} | {row['connections']} |")
         add("")
 
-    add("### Targets of issue 7")
+    add("### Targets of issue 7, as the harness computes them")
     add("")
     add("| target | figure | met |")
     add("| --- | --- | --- |")

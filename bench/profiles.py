@@ -19,7 +19,8 @@ PERF_CLIENTS = {
     "h2": ["c-libcurl", "c-ucontact-client", "rust-reqwest"],
 }
 STRACE_CLIENTS = {
-    "h1": ["c-libcurl", "c-ucontact-client", "rust-reqwest", "py-ucontact", "py-httpclient"],
+    "h1": ["c-libcurl", "c-ucontact-client", "rust-reqwest", "design-shared-current-thread",
+           "py-ucontact", "py-httpclient"],
     "h2": ["c-libcurl", "c-ucontact-client", "rust-reqwest"],
     "http": ["c-libcurl", "c-ucontact-client"],
 }
@@ -36,10 +37,11 @@ CALLGRIND_FUNCTIONS = [
     ("aws-lc's entropy source (jitter entropy)", r"^aws_lc_0_\d+_0_get_entropy_source$"),
     ("the platform verifier", r"^rustls_platform_verifier::verification::others::Verifier::new_inner$"),
 ]
+# The shared current-thread design is libucontact's HTTP stack without the library: the
+# difference is the library's own work per login.
 CALLGRIND_WARM_CLIENTS = {
-    "h1": ["c-libcurl", "c-ucontact-client", "rust-reqwest"],
-    "h2": ["c-libcurl", "c-ucontact-client", "rust-reqwest"],
-    "http": ["c-libcurl", "c-ucontact-client", "rust-reqwest"],
+    protocol: ["c-libcurl", "c-ucontact-client", "rust-reqwest", "design-shared-current-thread"]
+    for protocol in ("h1", "h2", "http")
 }
 
 

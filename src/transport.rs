@@ -1,13 +1,14 @@
 //! The HTTP side of a login: TLS, connection reuse, redirects, timeouts, and the mapping
 //! of every transport failure onto a result code.
 //!
-//! Each [`Transport`] owns a single-threaded tokio runtime that the *calling* thread drives
-//! with `block_on` for the length of one call. No worker thread drives the connections
+//! Each [`Transport`] owns a few single-threaded tokio runtimes ("lanes", one per CPU),
+//! which the *calling* threads drive with `block_on` for the length of one call. No worker thread drives the connections
 //! between calls (host-name look-ups run on tokio's blocking pool, whose threads exit
 //! after 10 s idle), so nothing needs to be joined at exit, a `fork()` child finds no
 //! half-owned worker, and the request is not handed to another thread on the way out.
-//! Many threads may call at once: the runtime lets each of them poll its own request, and
-//! one at a time drives the shared sockets and timers.
+//! Many threads may call at once: a lane lets each of its callers poll its own request,
+//! and one at a time drives the lane's sockets and timers; with a lane per CPU, that many
+//! callers make progress in parallel.
 
 use std::error::Error as StdError;
 use std::future::Future;
@@ -74,12 +75,27 @@ impl Default for Settings {
     }
 }
 
-/// One runtime and its HTTP clients, owned by the process that built it.
+/// How many lanes a transport has at most: one per CPU lets that many callers drive
+/// their requests at the same time; more would only add connections.
+const MAX_LANES: usize = 8;
+
+/// The lanes of one process and what they share.
 pub struct Transport {
     pid: u32,
-    runtime: ManuallyDrop<tokio::runtime::Runtime>,
     settings: Arc<Settings>,
-    /// For https:// origins; built on first use, when the trust store is loaded.
+    /// The system's roots plus the client's: loaded once, on the first HTTPS login of any
+    /// lane, since reading the trust store is the slowest part of a cold start.
+    roots: OnceCell<Arc<rustls::RootCertStore>>,
+    lanes: Box<[OnceCell<Lane>]>,
+}
+
+/// One single-threaded runtime and its HTTP clients (and so its own connection pool).
+/// Every caller on a lane drives it while it waits for its own reply; a caller is given
+/// the same lane for all its calls, and callers are spread over the lanes in turn.
+struct Lane {
+    pid: u32,
+    runtime: ManuallyDrop<tokio::runtime::Runtime>,
+    /// For https:// origins.
     https: OnceCell<reqwest::Client>,
     /// For https:// loopback origins when the proxy comes from the environment: a proxy
     /// would reach its own loopback, not this machine's.
@@ -88,42 +104,69 @@ pub struct Transport {
     plain: OnceCell<reqwest::Client>,
 }
 
+thread_local! {
+    /// This thread's lane, chosen on its first call.
+    static LANE: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// Hands out lanes in turn, one per calling thread.
+static NEXT_LANE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn lane_index(lanes: usize) -> usize {
+    let index = LANE
+        .try_with(|lane| match lane.get() {
+            Some(index) => index,
+            None => {
+                let index = NEXT_LANE.fetch_add(1, Ordering::Relaxed);
+                lane.set(Some(index));
+                index
+            }
+        })
+        // During thread teardown: any lane will do.
+        .unwrap_or(0);
+    index % lanes
+}
+
 impl Transport {
-    fn new(settings: Arc<Settings>) -> Result<Transport, Error> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_io()
-            .enable_time()
-            .build()
-            // Out of file descriptors, most likely: a resource, not a bug.
-            .map_err(|e| Error::new(UCONTACT_ERR_CONNECT, format!("cannot set up network I/O: {e}")))?;
-        Ok(Transport {
+    fn new(settings: Arc<Settings>) -> Transport {
+        let lanes = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, MAX_LANES);
+        Transport {
             pid: std::process::id(),
-            runtime: ManuallyDrop::new(runtime),
             settings,
-            https: OnceCell::new(),
-            https_loopback: OnceCell::new(),
-            plain: OnceCell::new(),
+            roots: OnceCell::new(),
+            lanes: (0..lanes).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    fn lane(&self) -> Result<&Lane, Error> {
+        self.lanes[lane_index(self.lanes.len())].get_or_try_init(Lane::new)
+    }
+
+    fn roots(&self) -> Result<Arc<rustls::RootCertStore>, Error> {
+        self.roots.get_or_try_init(|| load_roots(&self.settings).map(Arc::new)).cloned()
+    }
+
+    fn client_for<'a>(&self, lane: &'a Lane, origin: &Origin) -> Result<&'a reqwest::Client, Error> {
+        let kind = Kind::for_origin(origin, &self.settings.proxy);
+        let cell = match kind {
+            Kind::Https => &lane.https,
+            Kind::HttpsDirect => &lane.https_loopback,
+            Kind::Plain => &lane.plain,
+        };
+        cell.get_or_try_init(|| {
+            let roots = if kind == Kind::Plain { Arc::new(rustls::RootCertStore::empty()) } else { self.roots()? };
+            build_client(&self.settings, kind, roots)
         })
     }
 
-    fn client_for(&self, origin: &Origin) -> Result<&reqwest::Client, Error> {
-        let kind = Kind::for_origin(origin, &self.settings.proxy);
-        let cell = match kind {
-            Kind::Https => &self.https,
-            Kind::HttpsDirect => &self.https_loopback,
-            Kind::Plain => &self.plain,
-        };
-        cell.get_or_try_init(|| build_client(&self.settings, kind))
-    }
-
     /// Logs in: one POST, its reply read and checked. Blocks the calling thread for at
-    /// most the total timeout (plus the time to build the client on first use).
+    /// most the total timeout (plus the time to load the trust store on first use).
     pub fn login(&self, origin: &Origin, body: Bytes) -> Result<Zeroizing<String>, Error> {
-        let client = self.client_for(origin)?;
+        let lane = self.lane()?;
+        let client = self.client_for(lane, origin)?;
         let total = self.settings.total_timeout;
-        let url = origin.login_url();
         let work = async {
-            match tokio::time::timeout(total, login(client, origin, &url, body)).await {
+            match tokio::time::timeout(total, login(client, origin, body)).await {
                 Ok(result) => result,
                 Err(_) => Err(Error::new(
                     UCONTACT_ERR_TIMEOUT,
@@ -131,7 +174,25 @@ impl Transport {
                 )),
             }
         };
-        self.block_on(work)
+        lane.block_on(work)
+    }
+}
+
+impl Lane {
+    fn new() -> Result<Lane, Error> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .enable_time()
+            .build()
+            // Out of file descriptors, most likely: a resource, not a bug.
+            .map_err(|e| Error::new(UCONTACT_ERR_CONNECT, format!("cannot set up network I/O: {e}")))?;
+        Ok(Lane {
+            pid: std::process::id(),
+            runtime: ManuallyDrop::new(runtime),
+            https: OnceCell::new(),
+            https_loopback: OnceCell::new(),
+            plain: OnceCell::new(),
+        })
     }
 
     /// Runs `work` to completion on this thread. A caller that is itself inside a tokio
@@ -148,7 +209,7 @@ impl Transport {
     }
 }
 
-impl Drop for Transport {
+impl Drop for Lane {
     fn drop(&mut self) {
         // In a fork() child the runtime's epoll instance is still shared with the parent:
         // shutting it down would deregister the parent's sockets. Leave it be.
@@ -197,7 +258,7 @@ impl PerProcess {
                 return Ok(transport);
             }
         }
-        let fresh = Box::into_raw(Box::new(Transport::new(self.settings.clone())?));
+        let fresh = Box::into_raw(Box::new(Transport::new(self.settings.clone())));
         match self.current.compare_exchange(seen, fresh, Ordering::AcqRel, Ordering::Acquire) {
             // The transport replaced, if any, belongs to the parent process: leaked on
             // purpose, see `Transport::drop`.
@@ -231,22 +292,25 @@ fn release(transport: *mut Transport) {
 }
 
 /// The trust store: the system's roots (honouring `SSL_CERT_FILE` and `SSL_CERT_DIR`) and
-/// the client's extra ones. The ring provider: aws-lc-rs' entropy seeding alone costs a
-/// short-lived process about 30 ms.
-fn tls_config(settings: &Settings, with_roots: bool) -> Result<rustls::ClientConfig, Error> {
+/// the client's extra ones.
+fn load_roots(settings: &Settings) -> Result<rustls::RootCertStore, Error> {
+    check_ssl_cert_file()?;
     let mut roots = rustls::RootCertStore::empty();
-    if with_roots {
-        check_ssl_cert_file()?;
-        for cert in rustls_native_certs::load_native_certs().certs {
-            // A system store can hold certificates rustls cannot use; skip those.
-            let _ = roots.add(cert);
-        }
-        for cert in &settings.extra_roots {
-            roots.add(cert.clone()).map_err(|e| {
-                Error::new(UCONTACT_ERR_CA_FILE, format!("a certificate of the CA file cannot be used: {e}"))
-            })?;
-        }
+    for cert in rustls_native_certs::load_native_certs().certs {
+        // A system store can hold certificates rustls cannot use; skip those.
+        let _ = roots.add(cert);
     }
+    for cert in &settings.extra_roots {
+        roots.add(cert.clone()).map_err(|e| {
+            Error::new(UCONTACT_ERR_CA_FILE, format!("a certificate of the CA file cannot be used: {e}"))
+        })?;
+    }
+    Ok(roots)
+}
+
+/// TLS with the ring provider: aws-lc-rs' entropy seeding alone costs a short-lived
+/// process about 30 ms.
+fn tls_config(roots: Arc<rustls::RootCertStore>) -> Result<rustls::ClientConfig, Error> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let mut config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
@@ -255,17 +319,6 @@ fn tls_config(settings: &Settings, with_roots: bool) -> Result<rustls::ClientCon
         .with_no_client_auth();
     config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
     Ok(config)
-}
-
-/// Which of a transport's clients to build.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// HTTPS through the configured proxy.
-    Https,
-    /// HTTPS with no proxy: loopback origins while the proxy comes from the environment.
-    HttpsDirect,
-    /// Plain HTTP, loopback only.
-    Plain,
 }
 
 /// The trust store reads `SSL_CERT_FILE` whole and without a deadline, so a value naming
@@ -279,6 +332,17 @@ fn check_ssl_cert_file() -> Result<(), Error> {
         )),
         _ => Ok(()),
     }
+}
+
+/// Which of a lane's clients to build.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// HTTPS through the configured proxy.
+    Https,
+    /// HTTPS with no proxy: loopback origins while the proxy comes from the environment.
+    HttpsDirect,
+    /// Plain HTTP, loopback only.
+    Plain,
 }
 
 impl Kind {
@@ -304,10 +368,10 @@ impl Kind {
     }
 }
 
-fn build_client(settings: &Settings, kind: Kind) -> Result<reqwest::Client, Error> {
+fn build_client(settings: &Settings, kind: Kind, roots: Arc<rustls::RootCertStore>) -> Result<reqwest::Client, Error> {
     let https = kind != Kind::Plain;
     let mut builder = reqwest::Client::builder()
-        .tls_backend_preconfigured(tls_config(settings, https)?)
+        .tls_backend_preconfigured(tls_config(roots)?)
         .connect_timeout(settings.connect_timeout)
         .redirect(same_origin_redirects())
         .referer(false)
@@ -356,10 +420,10 @@ fn same_origin_redirects() -> redirect::Policy {
     })
 }
 
-async fn login(client: &reqwest::Client, origin: &Origin, url: &str, body: Bytes) -> Result<Zeroizing<String>, Error> {
+async fn login(client: &reqwest::Client, origin: &Origin, body: Bytes) -> Result<Zeroizing<String>, Error> {
     settle_pooled_connections().await;
     let response = client
-        .post(url)
+        .post(origin.login_url())
         .header(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE))
         .header(ACCEPT, HeaderValue::from_static("application/json, text/plain, */*"))
         .body(body)

@@ -3,6 +3,7 @@ package io.github.ucontact;
 import com.sun.jna.Pointer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -103,15 +104,11 @@ public final class UContactClient implements AutoCloseable {
     public String getUserToken(String user, String password) {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
-        lock.readLock().lock();
+        char[] chars = password.toCharArray();
         try {
-            Pointer client = openHandle();
-            return Login.token(
-                    (api, cUser, cPassword, out, len) ->
-                            api.ucontact_client_get_user_token(client, cUser, cPassword, out, len),
-                    user, password);
+            return getUserToken(user, chars);
         } finally {
-            lock.readLock().unlock();
+            Arrays.fill(chars, '\0');
         }
     }
 
